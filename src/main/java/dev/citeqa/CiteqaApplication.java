@@ -1,0 +1,40 @@
+package dev.citeqa;
+
+import java.util.List;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.citeqa.shell.Launch;
+import dev.citeqa.shell.ShellSession;
+
+/** Starts the shell, or runs the one command given on the command line and exits with its status. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CiteqaApplication {
+
+    public static void main(String[] args) {
+        Launch launch;
+        try {
+            launch = Launch.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        SpringApplication application = new SpringApplication(CiteqaApplication.class);
+        application.addInitializers(context -> context.getBeanFactory().registerSingleton("launch", launch));
+        int status;
+        try {
+            ConfigurableApplicationContext context = application.run(launch.springArguments().toArray(String[]::new));
+            status = context.getBean(ShellSession.class).exitCode();
+            context.close();
+        } catch (RuntimeException e) {
+            System.err.println(Launch.startupFailure(e));
+            status = 2;
+        }
+        System.exit(status);
+    }
+}

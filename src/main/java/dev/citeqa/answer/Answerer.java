@@ -1,0 +1,20 @@
+package dev.citeqa.answer;
+
+import java.util.function.Consumer;
+
+/**
+ * Writes an answer from numbered passages: the offline extractive answerer, or a model reached through
+ * LangChain4j. Text is handed to {@code tokens} as it is produced; the whole reply is returned at the end.
+ */
+public interface Answerer {
+
+    /** What the user sees as the provider: "extractive", "openai", ... */
+    String name();
+
+    Reply answer(AnswerRequest request, Consumer<String> tokens);
+
+    default Reply answer(AnswerRequest request) {
+        return answer(request, token -> {
+        });
+    }
+}

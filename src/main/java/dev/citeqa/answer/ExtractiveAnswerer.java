@@ -1,0 +1,179 @@
+package dev.citeqa.answer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.index.Analysis;
+import dev.citeqa.ingest.SentenceSplitter;
+import dev.citeqa.retrieve.RankedPassage;
+import dev.citeqa.retrieve.TermWeights;
+
+/**
+ * The offline answerer. It scores every sentence of the retrieved passages by how much of the question's weight
+ * (idf of its terms) it covers, with a bonus when it holds the kind of thing asked for (a date for "when", a
+ * number for "how many"), and composes the answer from the best sentence plus the few that add missing terms.
+ * When no sentence covers enough of the question it declines rather than guess.
+ */
+public final class ExtractiveAnswerer implements Answerer {
+
+    /** Question words carry no topic: "who", "did", "according" match any passage. */
+    private static final Set<String> QUESTION_TERMS = new HashSet<>(Analysis.terms(
+            "who whom whose what which when where why how did does do done doing according tell me name list give "
+                    + "describe explain say said says mention mentioned happen happened"));
+    private static final Pattern DATE_LIKE = Pattern.compile(
+            "\\b(1[89]\\d\\d|20\\d\\d|january|february|march|april|may|june|july|august|september|october|november"
+                    + "|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\\b");
+    private static final Pattern NUMBER = Pattern.compile("\\b\\d[\\d,.]*\\b|\\b(one|two|three|four|five|six|seven"
+            + "|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\\b");
+    private static final Pattern PLACE = Pattern.compile("\\b(in|at|from|near|to)\\s+[A-Z][a-z]+");
+    private static final Pattern NAME = Pattern.compile("\\b[A-Z][a-z]+\\s+(al-)?[A-Z][a-z]+");
+
+    private final int maxSentences;
+    private final double minCoverage;
+
+    public ExtractiveAnswerer(CiteqaProperties.Answer settings) {
+        this.maxSentences = settings.maxSentences();
+        this.minCoverage = settings.minCoverage();
+    }
+
+    @Override
+    public String name() {
+        return "extractive";
+    }
+
+    /** A sentence of a context passage, with the share of the question it covers. */
+    record Candidate(int passage, String text, Set<String> terms, double coverage, double score) {
+    }
+
+    @Override
+    public Reply answer(AnswerRequest request, Consumer<String> tokens) {
+        String text = compose(request);
+        tokens.accept(text);
+        return Reply.offline(text);
+    }
+
+    private String compose(AnswerRequest request) {
+        if (Refusals.isSteering(request.question())) {
+            return Refusals.OFF_DOCUMENTS;
+        }
+        TermWeights weights = topical(request.weights());
+        double total = weights.total();
+        if (total <= 0 || request.context().isEmpty()) {
+            return Refusals.NOT_IN_DOCUMENTS;
+        }
+        Asked asked = Asked.of(request.question());
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < request.context().size(); i++) {
+            RankedPassage hit = request.context().get(i);
+            String passage = hit.passage().text();
+            for (SentenceSplitter.Span span : SentenceSplitter.split(passage, 0, passage.length())) {
+                String sentence = passage.substring(span.start(), span.end()).replaceAll("\\s+", " ").strip();
+                if (sentence.length() < 20 || sentence.endsWith("?")) {
+                    continue;
+                }
+                Set<String> terms = new HashSet<>(Analysis.terms(sentence));
+                double covered = 0;
+                for (String term : weights.idf().keySet()) {
+                    if (terms.contains(term)) {
+                        covered += weights.weight(term);
+                    }
+                }
+                double coverage = covered / total;
+                double score = coverage + asked.bonus(sentence) + 0.05 / hit.rank();
+                candidates.add(new Candidate(i, sentence, terms, coverage, score));
+            }
+        }
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        if (candidates.isEmpty() || candidates.getFirst().coverage() < minCoverage) {
+            return Refusals.NOT_IN_DOCUMENTS;
+        }
+        List<Candidate> chosen = new ArrayList<>();
+        Set<String> covered = new HashSet<>();
+        Candidate best = candidates.getFirst();
+        chosen.add(best);
+        covered.addAll(best.terms());
+        for (Candidate candidate : candidates.subList(1, candidates.size())) {
+            if (chosen.size() >= maxSentences) {
+                break;
+            }
+            double gain = 0;
+            for (String term : weights.idf().keySet()) {
+                if (candidate.terms().contains(term) && !covered.contains(term)) {
+                    gain += weights.weight(term);
+                }
+            }
+            boolean relevant = candidate.score() >= 0.6 * best.score() && candidate.coverage() >= minCoverage * 0.6;
+            boolean addsSomething = gain / total >= 0.1 || asked.bonus(candidate.text()) > 0
+                    && asked.bonus(best.text()) == 0;
+            if (relevant && addsSomething && chosen.stream().noneMatch(c -> similar(c.terms(), candidate.terms()))) {
+                chosen.add(candidate);
+                covered.addAll(candidate.terms());
+            }
+        }
+        StringBuilder answer = new StringBuilder();
+        for (Candidate c : chosen) {
+            if (!answer.isEmpty()) {
+                answer.append(' ');
+            }
+            answer.append(c.text()).append(" [").append(c.passage() + 1).append(']');
+        }
+        return answer.toString();
+    }
+
+    private static TermWeights topical(TermWeights weights) {
+        var topical = new java.util.LinkedHashMap<String, Double>();
+        weights.idf().forEach((term, idf) -> {
+            if (!QUESTION_TERMS.contains(term)) {
+                topical.put(term, idf);
+            }
+        });
+        return new TermWeights(topical);
+    }
+
+    private static boolean similar(Set<String> a, Set<String> b) {
+        Set<String> union = new LinkedHashSet<>(a);
+        union.addAll(b);
+        long shared = a.stream().filter(b::contains).count();
+        return !union.isEmpty() && (double) shared / union.size() > 0.6;
+    }
+
+    /** What kind of thing the question asks for, and how well a sentence offers it. */
+    enum Asked {
+        TIME, AMOUNT, PLACE, PERSON, OTHER;
+
+        static Asked of(String question) {
+            String q = question.toLowerCase(Locale.ROOT).strip();
+            if (q.matches("(?s).*\\b(when|what (year|date|day|month)|which (year|date|day|month))\\b.*")) {
+                return TIME;
+            }
+            if (q.matches("(?s).*\\bhow (many|much|long|old)\\b.*")) {
+                return AMOUNT;
+            }
+            if (q.matches("(?s).*\\b(where|which (city|country|town|place|province))\\b.*")) {
+                return PLACE;
+            }
+            if (q.matches("(?s).*\\b(who|whom|whose)\\b.*")) {
+                return PERSON;
+            }
+            return OTHER;
+        }
+
+        double bonus(String sentence) {
+            return switch (this) {
+                case TIME -> DATE_LIKE.matcher(sentence.toLowerCase(Locale.ROOT)).find() ? 0.15 : 0;
+                case AMOUNT -> NUMBER.matcher(sentence.toLowerCase(Locale.ROOT)).find() ? 0.15 : 0;
+                case PLACE -> ExtractiveAnswerer.PLACE.matcher(sentence).find() ? 0.1 : 0;
+                case PERSON -> NAME.matcher(sentence).find() ? 0.1 : 0;
+                case OTHER -> 0;
+            };
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.citeqa.chat;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.stereotype.Service;
+
+import dev.citeqa.answer.AnswerRequest;
+import dev.citeqa.answer.Answerer;
+import dev.citeqa.answer.Answerers;
+import dev.citeqa.answer.Reply;
+import dev.citeqa.cite.CitationChecker;
+import dev.citeqa.cite.CitedAnswer;
+import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.config.Problem;
+import dev.citeqa.retrieve.RankedPassage;
+import dev.citeqa.retrieve.TermWeights;
+
+/** One turn of the conversation: retrieve passages for the question, have them answered, check the citations. */
+@Service
+public class AskService {
+
+    /** Longer questions are cut to this many characters, with a notice. */
+    public static final int MAX_QUESTION_CHARS = 2_000;
+
+    private final CiteqaProperties settings;
+    private final Conversation conversation = new Conversation();
+    private final Answerers answerers;
+
+    public AskService(CiteqaProperties settings, Answerers answerers) {
+        this.settings = settings;
+        this.answerers = answerers;
+    }
+
+    public Conversation conversation() {
+        return conversation;
+    }
+
+    public Turn ask(Workspace workspace, String question, Consumer<String> tokens) {
+        String cleaned = question == null ? "" : question.replaceAll("[\\p{Cc}&&[^\\n\\t]]", " ").strip();
+        if (cleaned.isEmpty()) {
+            throw new Problem("The question is empty: type a question, for example: ask where was the agreement signed?");
+        }
+        String notice = null;
+        if (cleaned.length() > MAX_QUESTION_CHARS) {
+            notice = "The question was " + cleaned.length() + " characters long; only its first " + MAX_QUESTION_CHARS
+                    + " were used.";
+            cleaned = cleaned.substring(0, MAX_QUESTION_CHARS);
+        }
+        long begin = System.nanoTime();
+        String searched = cleaned;
+        List<RankedPassage> retrieved = workspace.bm25().retrieve(searched, settings.retrieval().topK());
+        TermWeights weights = workspace.bm25().weights(searched);
+        Answerer answerer = answerers.active();
+        Reply reply = answerer.answer(new AnswerRequest(searched, retrieved, weights), tokens);
+        CitedAnswer answer = CitationChecker.check(cleaned, reply, retrieved);
+        Turn turn = new Turn(cleaned, searched, answer, retrieved, (System.nanoTime() - begin) / 1_000_000, notice);
+        conversation.add(turn);
+        return turn;
+    }
+}

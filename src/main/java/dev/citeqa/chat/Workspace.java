@@ -1,0 +1,61 @@
+package dev.citeqa.chat;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.index.IndexSummary;
+import dev.citeqa.index.Indexer;
+import dev.citeqa.index.LuceneIndex;
+import dev.citeqa.retrieve.Bm25Retriever;
+
+/** A documents folder and its own index in a data folder, opened together. */
+public final class Workspace implements AutoCloseable {
+
+    private final Path docs;
+    private final Path data;
+    private final LuceneIndex index;
+    private final Indexer indexer;
+    private final Bm25Retriever bm25;
+    private IndexSummary lastSync;
+
+    public Workspace(Path docs, Path data, CiteqaProperties settings) {
+        this.docs = docs;
+        this.data = data;
+        this.index = new LuceneIndex(data);
+        this.indexer = new Indexer(index, settings.ingest());
+        this.bm25 = new Bm25Retriever(index);
+    }
+
+    public Path docs() {
+        return docs;
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    public LuceneIndex index() {
+        return index;
+    }
+
+    public Bm25Retriever bm25() {
+        return bm25;
+    }
+
+    /** Brings the index in line with the folder. */
+    public synchronized IndexSummary sync(Consumer<Indexer.Progress> progress) {
+        lastSync = indexer.sync(docs, progress);
+        return lastSync;
+    }
+
+    /** Syncs once per session, before the first question; later calls return null. */
+    public synchronized IndexSummary syncOnce(Consumer<Indexer.Progress> progress) {
+        return lastSync == null ? sync(progress) : null;
+    }
+
+    @Override
+    public void close() {
+        index.close();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.citeqa.chat;
+
+import java.nio.file.Path;
+
+import org.springframework.stereotype.Component;
+
+import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.ingest.Hashes;
+
+/**
+ * The open workspace, switched when a command names another documents or data folder. Each documents folder gets
+ * its own index by default, under ~/.citeqa/indexes, so several document sets live side by side.
+ */
+@Component
+public class Workspaces implements AutoCloseable {
+
+    private final CiteqaProperties settings;
+    private Workspace current;
+
+    public Workspaces(CiteqaProperties settings) {
+        this.settings = settings;
+    }
+
+    /** The workspace for these folders (null means the configured one), opening it if needed. */
+    public synchronized Workspace open(String docs, String data) {
+        Path docsPath = absolute(docs != null && !docs.isBlank() ? Path.of(docs) : settings.docs());
+        Path dataPath = data != null && !data.isBlank() ? absolute(Path.of(data))
+                : settings.data() != null && (docs == null || docs.isBlank()) ? absolute(settings.data())
+                : defaultData(docsPath);
+        if (current != null && current.docs().equals(docsPath) && current.data().equals(dataPath)) {
+            return current;
+        }
+        Workspace opened = new Workspace(docsPath, dataPath, settings);
+        if (current != null) {
+            current.close();
+        }
+        current = opened;
+        return current;
+    }
+
+    public synchronized Workspace current() {
+        return current != null ? current : open(null, null);
+    }
+
+    static Path defaultData(Path docs) {
+        String name = docs.getFileName() == null ? "root" : docs.getFileName().toString();
+        return Path.of(System.getProperty("user.home"), ".citeqa", "indexes",
+                name.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Hashes.shortHash(docs.toString()));
+    }
+
+    private static Path absolute(Path path) {
+        return path.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.citeqa.cite;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.citeqa.answer.Reply;
+import dev.citeqa.ingest.SentenceSplitter;
+import dev.citeqa.retrieve.RankedPassage;
+
+/**
+ * Reads the {@code [n]} markers of a reply against the passages it was given: unknown numbers are removed and
+ * reported, sources are renumbered in order of first use, and each sentence is scored against the passages it
+ * cites. A reply that says the documents do not answer, and cites nothing, is an abstention.
+ */
+public final class CitationChecker {
+
+    private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,4}(?:\\s*[,;]\\s*\\d{1,4})*)\\]");
+    private static final Pattern MARKERS_AFTER_STOP =
+            Pattern.compile("([.!?])([\"'”’)]*)((?:\\s*\\[\\d{1,4}(?:\\s*[,;]\\s*\\d{1,4})*\\])+)");
+    private static final Pattern ABSTENTION = Pattern.compile(
+            "\\b(do(es)? not|don't|doesn't|cannot|can't|can ?not|unable to|no information|not enough information"
+                    + "|not (mentioned|stated|specified|covered|provided|found)|nothing (in|about))\\b.{0,60}"
+                    + "\\b(answer|documents?|passages?|sources?|context|information|say|mention|contain|provided|find)\\b"
+                    + "|^i answer only from\\b|^(the )?(documents|passages|sources) (do not|don't)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private CitationChecker() {
+    }
+
+    public static CitedAnswer check(String question, Reply reply, List<RankedPassage> context) {
+        String text = reply.text() == null ? "" : reply.text().strip();
+        // "claim. [1]" and "claim [1]." both cite the claim: move markers before the full stop.
+        text = MARKERS_AFTER_STOP.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(3).strip() + m.group(1) + m.group(2)));
+
+        Map<Integer, Integer> renumbered = new LinkedHashMap<>();
+        Set<Integer> unknown = new LinkedHashSet<>();
+        List<CheckedSentence> checked = new ArrayList<>();
+        Map<Integer, String> firstSentence = new LinkedHashMap<>();
+        StringBuilder out = new StringBuilder();
+        for (SentenceSplitter.Span span : SentenceSplitter.split(text, 0, text.length())) {
+            String sentence = text.substring(span.start(), span.end());
+            List<Integer> cites = new ArrayList<>();
+            StringBuilder rewritten = new StringBuilder();
+            Matcher m = MARKER.matcher(sentence);
+            int last = 0;
+            while (m.find()) {
+                rewritten.append(sentence, last, m.start());
+                List<Integer> kept = new ArrayList<>();
+                for (String number : m.group(1).split("\\s*[,;]\\s*")) {
+                    int n = Integer.parseInt(number.strip());
+                    if (n < 1 || n > context.size()) {
+                        unknown.add(n);
+                        continue;
+                    }
+                    int newNumber = renumbered.computeIfAbsent(n, k -> renumbered.size() + 1);
+                    if (!kept.contains(newNumber)) {
+                        kept.add(newNumber);
+                    }
+                    if (!cites.contains(n)) {
+                        cites.add(n);
+                    }
+                }
+                for (int k : kept) {
+                    rewritten.append(" [").append(k).append(']');
+                }
+                last = m.end();
+            }
+            rewritten.append(sentence.substring(last));
+            String clean = rewritten.toString().replaceAll("\\s+([.,;:!?])", "$1").replaceAll("\\s+\\[", " [").replaceAll("\\s{2,}", " ").strip();
+            String claim = MARKER.matcher(sentence).replaceAll("").replaceAll("\\s+", " ").strip();
+            boolean factual = isFactual(claim);
+            double support = cites.isEmpty() ? 0
+                    : SupportScorer.support(claim, cites.stream().map(n -> context.get(n - 1).passage().text()).toList());
+            List<Integer> newCites = cites.stream().map(renumbered::get).toList();
+            for (int n : cites) {
+                firstSentence.putIfAbsent(n, claim);
+            }
+            checked.add(new CheckedSentence(claim, newCites, support, !cites.isEmpty() && support >= SupportScorer.SUPPORTED,
+                    factual));
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(clean);
+        }
+        List<Citation> citations = new ArrayList<>();
+        renumbered.forEach((original, n) -> citations.add(
+                new Citation(n, context.get(original - 1).passage(), firstSentence.get(original))));
+        boolean abstained = citations.isEmpty() && (text.isEmpty() || ABSTENTION.matcher(text).find());
+        if (abstained) {
+            checked = checked.stream()
+                    .map(s -> new CheckedSentence(s.text(), s.cites(), s.support(), s.supported(), false)).toList();
+        }
+        return new CitedAnswer(question, out.toString(), abstained, List.copyOf(citations), List.copyOf(checked),
+                List.copyOf(unknown), reply);
+    }
+
+    private static boolean isFactual(String claim) {
+        if (ABSTENTION.matcher(claim).find()) {
+            return false;
+        }
+        String lower = claim.toLowerCase(Locale.ROOT);
+        return dev.citeqa.index.Analysis.terms(lower).size() >= 3;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.citeqa.index;
+
+/** The names of the index's fields, in one place so that the writer and the searchers always agree. */
+public final class Fields {
+
+    /** "passage" or "file": one file record per indexed file, beside its passages. */
+    public static final String KIND = "kind";
+    public static final String KIND_PASSAGE = "passage";
+    public static final String KIND_FILE = "file";
+
+    public static final String ID = "id";
+    public static final String FILE = "file";
+    public static final String ORDINAL = "ordinal";
+    public static final String TITLE = "title";
+    public static final String DATE = "date";
+    public static final String START = "start";
+    public static final String END = "end";
+    /** Passage text, analysed for BM25 with English stemming and stop words. */
+    public static final String TEXT = "text";
+
+    /** File records keep title and date in fields of their own: Lucene wants one indexing scheme per field. */
+    public static final String FILE_TITLE = "file_title";
+    public static final String FILE_DATE = "file_date";
+    public static final String CONTENT_HASH = "content_hash";
+    public static final String FINGERPRINT = "fingerprint";
+    public static final String LINE_KEYS = "line_keys";
+    public static final String PASSAGE_COUNT = "passage_count";
+
+    /** Commit user data: the layout version, so an index written by an older layout is rebuilt. */
+    public static final String LAYOUT = "citeqa.layout";
+    public static final String LAYOUT_VERSION = "1";
+
+    private Fields() {
+    }
+}

@@ -1,0 +1,152 @@
+package dev.citeqa.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.config.Problem;
+import dev.citeqa.ingest.Boilerplate;
+import dev.citeqa.ingest.DocumentFolder;
+import dev.citeqa.ingest.DocumentReader;
+import dev.citeqa.ingest.Hashes;
+import dev.citeqa.ingest.IngestedFile;
+import dev.citeqa.ingest.PassageSplitter;
+import dev.citeqa.ingest.SourceText;
+
+/**
+ * Brings the index in line with a documents folder: new files are added, changed ones replaced, deleted ones
+ * removed, unchanged ones (same bytes, same chrome lines) left alone. Everything lands in one commit.
+ */
+public final class Indexer {
+
+    /** Progress of a run: files looked at so far, out of how many, and the current one. */
+    public record Progress(int done, int total, String file) {
+    }
+
+    private final PassageStore store;
+    private final CiteqaProperties.Ingest settings;
+    private final DocumentReader reader = new DocumentReader();
+
+    public Indexer(PassageStore store, CiteqaProperties.Ingest settings) {
+        this.store = store;
+        this.settings = settings;
+    }
+
+    public IndexSummary sync(Path docs, Consumer<Progress> progress) {
+        long begin = System.nanoTime();
+        if (!Files.isDirectory(docs)) {
+            throw new Problem("The documents folder " + docs.toAbsolutePath().normalize()
+                    + " does not exist or is not a folder: create it or pass --docs <folder>.");
+        }
+        DocumentFolder.Listing listing;
+        try {
+            listing = DocumentFolder.list(docs, settings.extensions(), settings.followLinks());
+        } catch (IOException e) {
+            throw new Problem("Cannot list the documents folder " + docs + " (" + e.getMessage() + ").", e);
+        }
+        Map<String, StoredFile> stored = store.files();
+        List<DocumentReader.Skipped> skipped = new ArrayList<>(listing.skipped());
+
+        // First pass: hash every file; parse only the ones whose bytes changed.
+        Map<String, Set<String>> lineKeys = new HashMap<>();
+        Map<String, SourceText> parsed = new HashMap<>();
+        Map<String, DocumentFolder.Entry> entries = new HashMap<>();
+        Set<String> unreadable = new HashSet<>();
+        int total = listing.entries().size();
+        int done = 0;
+        for (DocumentFolder.Entry entry : listing.entries()) {
+            progress.accept(new Progress(done++, total, entry.file()));
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(entry.path());
+            } catch (IOException | OutOfMemoryError e) {
+                skipped.add(new DocumentReader.Skipped(entry.file(), "cannot be read (" + e.getClass().getSimpleName() + ")"));
+                unreadable.add(entry.file());
+                continue;
+            }
+            String hash = Hashes.sha256(bytes);
+            StoredFile known = stored.get(entry.file());
+            if (known != null && hash.equals(known.contentHash())) {
+                lineKeys.put(entry.file(), known.lineKeys());
+                entries.put(entry.file(), entry);
+                continue;
+            }
+            switch (reader.parse(entry.file(), bytes, hash)) {
+                case DocumentReader.Read read -> {
+                    parsed.put(entry.file(), read.source());
+                    lineKeys.put(entry.file(), Boilerplate.lineKeys(read.source().text()));
+                    entries.put(entry.file(), entry);
+                }
+                case DocumentReader.Skipped skip -> skipped.add(skip);
+            }
+        }
+        progress.accept(new Progress(total, total, ""));
+
+        // Second pass: with the corpus-wide chrome known, split what changed and commit once.
+        Boilerplate boilerplate = Boilerplate.ofCorpus(lineKeys);
+        PassageSplitter splitter = new PassageSplitter(settings);
+        int added = 0;
+        int changed = 0;
+        int unchanged = 0;
+        int removed = 0;
+        int passages = 0;
+        try (PassageStore.Changes changes = store.change()) {
+            for (Map.Entry<String, Set<String>> file : lineKeys.entrySet()) {
+                String name = file.getKey();
+                StoredFile known = stored.get(name);
+                SourceText source = parsed.get(name);
+                if (source == null) {
+                    String fingerprint = PassageSplitter.fingerprint(known.contentHash(), settings,
+                            boilerplate.corpusChrome(file.getValue()));
+                    if (fingerprint.equals(known.fingerprint())) {
+                        unchanged++;
+                        passages += known.passages();
+                        continue;
+                    }
+                    source = reparse(entries.get(name), skipped);
+                    if (source == null) {
+                        continue;
+                    }
+                }
+                IngestedFile ingested = splitter.split(source, boilerplate, file.getValue());
+                changes.replace(ingested, file.getValue());
+                passages += ingested.passages().size();
+                if (known == null) {
+                    added++;
+                } else {
+                    changed++;
+                }
+            }
+            for (String name : stored.keySet()) {
+                if (!lineKeys.containsKey(name) && !unreadable.contains(name)) {
+                    changes.remove(name);
+                    removed++;
+                }
+            }
+            if (added + changed + removed > 0) {
+                changes.commit();
+            }
+        }
+        skipped.sort((a, b) -> a.file().compareTo(b.file()));
+        return new IndexSummary(added, changed, removed, unchanged, List.copyOf(skipped), passages,
+                (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    private SourceText reparse(DocumentFolder.Entry entry, List<DocumentReader.Skipped> skipped) {
+        return switch (reader.read(entry.path(), entry.file())) {
+            case DocumentReader.Read read -> read.source();
+            case DocumentReader.Skipped skip -> {
+                skipped.add(skip);
+                yield null;
+            }
+        };
+    }
+}

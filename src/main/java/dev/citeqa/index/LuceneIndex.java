@@ -1,0 +1,307 @@
+package dev.citeqa.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+import dev.citeqa.config.Problem;
+import dev.citeqa.ingest.IngestedFile;
+import dev.citeqa.ingest.Passage;
+
+/**
+ * The embedded, on-disk Lucene index. Changes go through one {@link IndexWriter} that is open only while a batch
+ * is written and commits once, so a killed run leaves the previous commit intact. A damaged index is moved aside
+ * and rebuilt from the documents.
+ */
+public final class LuceneIndex implements PassageStore {
+
+    private final Path folder;
+    private Directory directory;
+    private DirectoryReader reader;
+    private String recovered;
+
+    public LuceneIndex(Path dataFolder) {
+        this.folder = dataFolder.resolve("index");
+        try {
+            Files.createDirectories(folder);
+            this.directory = FSDirectory.open(folder);
+            openReader();
+        } catch (IOException e) {
+            throw new Problem("Cannot open the index in " + folder + " (" + e.getMessage()
+                    + "): check the folder's permissions or pass another --data folder.", e);
+        }
+    }
+
+    /** A note for the user when the index was found damaged and moved aside at open, else null. */
+    public String recoveryNote() {
+        return recovered;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    private void openReader() throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            reader = null;
+            return;
+        }
+        try {
+            DirectoryReader opened = DirectoryReader.open(directory);
+            String layout = opened.getIndexCommit().getUserData().get(Fields.LAYOUT);
+            if (!Fields.LAYOUT_VERSION.equals(layout)) {
+                opened.close();
+                moveAside("was written by another version of citeqa");
+                return;
+            }
+            reader = opened;
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
+                 | java.io.EOFException | java.nio.file.NoSuchFileException e) {
+            moveAside("was damaged (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private void moveAside(String why) throws IOException {
+        directory.close();
+        Path aside = folder.resolveSibling("index.damaged-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.move(folder, aside);
+        Files.createDirectories(folder);
+        recovered = "The index in " + folder + " " + why + "; it was moved to " + aside.getFileName()
+                + " and is rebuilt from the documents.";
+        reader = null;
+        directory = FSDirectory.open(folder);
+    }
+
+    private synchronized void refresh() {
+        try {
+            if (reader == null) {
+                if (DirectoryReader.indexExists(directory)) {
+                    reader = DirectoryReader.open(directory);
+                }
+                return;
+            }
+            DirectoryReader newer = DirectoryReader.openIfChanged(reader);
+            if (newer != null) {
+                reader.close();
+                reader = newer;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A searcher over the last commit, or null when nothing was indexed yet. */
+    public synchronized IndexSearcher searcher() {
+        return reader == null ? null : new IndexSearcher(reader);
+    }
+
+    @Override
+    public synchronized Map<String, StoredFile> files() {
+        Map<String, StoredFile> files = new HashMap<>();
+        if (reader == null) {
+            return files;
+        }
+        try {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            TopDocs docs = searcher.search(new TermQuery(new Term(Fields.KIND, Fields.KIND_FILE)),
+                    Math.max(1, reader.maxDoc()));
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc hit : docs.scoreDocs) {
+                Document d = stored.document(hit.doc);
+                String keys = d.get(Fields.LINE_KEYS);
+                Set<String> lineKeys = keys == null || keys.isEmpty() ? Set.of()
+                        : new LinkedHashSet<>(Arrays.asList(keys.split("\n")));
+                files.put(d.get(Fields.FILE), new StoredFile(d.get(Fields.FILE), d.get(Fields.CONTENT_HASH),
+                        d.get(Fields.FINGERPRINT), d.get(Fields.FILE_TITLE), d.get(Fields.FILE_DATE),
+                        d.getField(Fields.PASSAGE_COUNT).numericValue().intValue(), lineKeys));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    @Override
+    public synchronized Optional<Passage> passage(String id) {
+        List<Passage> found = query(new TermQuery(new Term(Fields.ID, id)), 1);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public synchronized List<Passage> passages(String file) {
+        List<Passage> passages = new ArrayList<>(query(new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.FILE, file)), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)),
+                        org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .build(), Integer.MAX_VALUE));
+        passages.sort(Comparator.comparingInt(Passage::ordinal));
+        return passages;
+    }
+
+    private List<Passage> query(org.apache.lucene.search.Query query, int max) {
+        if (reader == null) {
+            return List.of();
+        }
+        try {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            TopDocs docs = searcher.search(query, Math.max(1, Math.min(max, reader.maxDoc())));
+            StoredFields stored = searcher.storedFields();
+            List<Passage> passages = new ArrayList<>();
+            for (ScoreDoc hit : docs.scoreDocs) {
+                passages.add(PassageDocuments.passage(stored.document(hit.doc)));
+            }
+            return passages;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized int passageCount() {
+        if (reader == null) {
+            return 0;
+        }
+        try {
+            return new IndexSearcher(reader).count(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Changes change() {
+        IndexWriterConfig config = new IndexWriterConfig(Analysis.english())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(false)
+                .setRAMBufferSizeMB(64);
+        IndexWriter writer;
+        try {
+            writer = new IndexWriter(directory, config);
+        } catch (LockObtainFailedException e) {
+            throw new Problem("Another citeqa process is writing the index in " + folder
+                    + ": wait for it to finish, or pass another --data folder.", e);
+        } catch (IOException e) {
+            throw new Problem("Cannot write the index in " + folder + " (" + e.getMessage()
+                    + "): check free disk space and permissions.", e);
+        }
+        return new LuceneChanges(writer);
+    }
+
+    private final class LuceneChanges implements Changes {
+        private final IndexWriter writer;
+        private boolean committed;
+
+        LuceneChanges(IndexWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void replace(IngestedFile file, Set<String> lineKeys) {
+            List<Document> docs = new ArrayList<>(file.passages().size() + 1);
+            for (Passage passage : file.passages()) {
+                docs.add(PassageDocuments.document(passage));
+            }
+            docs.add(fileRecord(file, lineKeys));
+            try {
+                writer.updateDocuments(new Term(Fields.FILE, file.file()), docs);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void remove(String file) {
+            try {
+                writer.deleteDocuments(new Term(Fields.FILE, file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void commit() {
+            try {
+                writer.setLiveCommitData(Map.of(Fields.LAYOUT, Fields.LAYOUT_VERSION).entrySet());
+                writer.commit();
+                committed = true;
+            } catch (IOException e) {
+                throw new Problem("Could not save the index in " + folder + " (" + e.getMessage()
+                        + "); the previous index is kept. Check free disk space and try again.", e);
+            }
+            refresh();
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (!committed) {
+                    writer.rollback();
+                } else {
+                    writer.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static Document fileRecord(IngestedFile file, Set<String> lineKeys) {
+        Document d = new Document();
+        d.add(new StringField(Fields.KIND, Fields.KIND_FILE, Field.Store.YES));
+        d.add(new StringField(Fields.FILE, file.file(), Field.Store.YES));
+        d.add(new StoredField(Fields.CONTENT_HASH, file.contentHash()));
+        d.add(new StoredField(Fields.FINGERPRINT, file.fingerprint()));
+        d.add(new StoredField(Fields.FILE_TITLE, file.title()));
+        if (file.date() != null) {
+            d.add(new StoredField(Fields.FILE_DATE, file.date()));
+        }
+        d.add(new StoredField(Fields.PASSAGE_COUNT, file.passages().size()));
+        d.add(new StoredField(Fields.LINE_KEYS, String.join("\n", lineKeys)));
+        return d;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (reader != null) {
+                reader.close();
+            }
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

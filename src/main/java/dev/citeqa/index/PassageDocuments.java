@@ -1,0 +1,38 @@
+package dev.citeqa.index;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+
+import dev.citeqa.ingest.Passage;
+
+/** Converts passages to Lucene documents and back; the only place that knows how a passage is stored. */
+public final class PassageDocuments {
+
+    private PassageDocuments() {
+    }
+
+    static Document document(Passage passage) {
+        Document d = new Document();
+        d.add(new StringField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
+        d.add(new StringField(Fields.ID, passage.id(), Field.Store.YES));
+        d.add(new StringField(Fields.FILE, passage.file(), Field.Store.YES));
+        d.add(new StoredField(Fields.ORDINAL, passage.ordinal()));
+        d.add(new TextField(Fields.TITLE, passage.title(), Field.Store.YES));
+        if (passage.date() != null) {
+            d.add(new StringField(Fields.DATE, passage.date(), Field.Store.YES));
+        }
+        d.add(new StoredField(Fields.START, passage.start()));
+        d.add(new StoredField(Fields.END, passage.end()));
+        d.add(new TextField(Fields.TEXT, passage.text(), Field.Store.YES));
+        return d;
+    }
+
+    public static Passage passage(Document d) {
+        return new Passage(d.get(Fields.ID), d.get(Fields.FILE), d.getField(Fields.ORDINAL).numericValue().intValue(),
+                d.get(Fields.TITLE), d.get(Fields.DATE), d.getField(Fields.START).numericValue().intValue(),
+                d.getField(Fields.END).numericValue().intValue(), d.get(Fields.TEXT));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.citeqa.index;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.citeqa.ingest.IngestedFile;
+import dev.citeqa.ingest.Passage;
+
+/**
+ * Where passages are kept. The embedded Lucene index is the default; a distributed engine can implement the same
+ * contract when a document set outgrows one machine.
+ */
+public interface PassageStore extends AutoCloseable {
+
+    /** Indexed files by name. */
+    Map<String, StoredFile> files();
+
+    Optional<Passage> passage(String id);
+
+    List<Passage> passages(String file);
+
+    int passageCount();
+
+    /** Starts a set of changes that become visible together, or not at all, when committed. */
+    Changes change();
+
+    /** A batch of changes. Closing it without {@link #commit()} discards it. */
+    interface Changes extends AutoCloseable {
+
+        /** Replaces everything stored for the file with these passages. */
+        void replace(IngestedFile file, Set<String> lineKeys);
+
+        void remove(String file);
+
+        void commit();
+
+        @Override
+        void close();
+    }
+
+    @Override
+    void close();
+}

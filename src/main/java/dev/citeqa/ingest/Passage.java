@@ -1,0 +1,19 @@
+package dev.citeqa.ingest;
+
+/**
+ * A few consecutive sentences of one file. {@code text} equals the file's extracted text between
+ * {@code start} and {@code end}, so a citation can always be shown in place.
+ *
+ * @param id      stable id: file, ordinal and a hash of the text ({@code file#ordinal-hash})
+ * @param file    path of the file relative to the documents folder, with forward slashes
+ * @param ordinal position of the passage in its file, from 0
+ * @param title   the document's title
+ * @param date    the publication date the text gives (ISO yyyy-mm-dd), or null
+ */
+public record Passage(String id, String file, int ordinal, String title, String date, int start, int end,
+                      String text) {
+
+    public static String idOf(String file, int ordinal, String text) {
+        return file + "#" + ordinal + "-" + Hashes.shortHash(text);
+    }
+}

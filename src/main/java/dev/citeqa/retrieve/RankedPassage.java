@@ -1,0 +1,23 @@
+package dev.citeqa.retrieve;
+
+import java.util.List;
+
+import dev.citeqa.ingest.Passage;
+
+/**
+ * A passage found for a question, with why: its final score and rank, and the rank and score it had in each
+ * ranking that was fused (0 and NaN where a ranking did not return it).
+ *
+ * @param alsoIn other files holding the same text, collapsed into this hit
+ */
+public record RankedPassage(Passage passage, int rank, double score, int bm25Rank, double bm25Score,
+                            int vectorRank, double vectorScore, List<String> alsoIn) {
+
+    public RankedPassage withRank(int newRank) {
+        return new RankedPassage(passage, newRank, score, bm25Rank, bm25Score, vectorRank, vectorScore, alsoIn);
+    }
+
+    public RankedPassage withAlsoIn(List<String> files) {
+        return new RankedPassage(passage, rank, score, bm25Rank, bm25Score, vectorRank, vectorScore, files);
+    }
+}

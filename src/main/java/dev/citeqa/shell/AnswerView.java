@@ -1,0 +1,124 @@
+package dev.citeqa.shell;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.citeqa.chat.Turn;
+import dev.citeqa.cite.CheckedSentence;
+import dev.citeqa.cite.Citation;
+import dev.citeqa.cite.CitedAnswer;
+import dev.citeqa.ingest.Passage;
+import dev.citeqa.retrieve.RankedPassage;
+
+/** How answers and passages are printed: as text for people, or as JSON for scripts. */
+final class AnswerView {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final int SNIPPET = 160;
+
+    private AnswerView() {
+    }
+
+    static String text(Turn turn) {
+        CitedAnswer answer = turn.answer();
+        StringBuilder out = new StringBuilder();
+        if (turn.notice() != null) {
+            out.append("Note: ").append(turn.notice()).append("\n\n");
+        }
+        out.append(TerminalText.safe(answer.text())).append('\n');
+        List<String> warnings = warnings(answer);
+        for (String warning : warnings) {
+            out.append("  ! ").append(warning).append('\n');
+        }
+        if (answer.citations().isEmpty()) {
+            out.append("\n(no sources cited)\n");
+            return out.toString();
+        }
+        out.append("\nSources:\n");
+        for (Citation citation : answer.citations()) {
+            out.append(source(citation.n(), citation.passage(), otherFiles(turn, citation.passage())));
+        }
+        out.append("(show <n> prints a whole passage; sources lists every passage found)\n");
+        return out.toString();
+    }
+
+    static String source(int n, Passage passage, List<String> alsoIn) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(" [%d] %s  (passage %s, chars %d-%d%s)%n", n, TerminalText.safe(passage.file()),
+                TerminalText.safe(passage.id()), passage.start(), passage.end(),
+                passage.date() == null ? "" : ", dated " + passage.date()));
+        out.append("     \"").append(snippet(passage.text())).append("\"\n");
+        if (!alsoIn.isEmpty()) {
+            out.append("     also in: ").append(TerminalText.safe(String.join(", ", alsoIn))).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static List<String> otherFiles(Turn turn, Passage passage) {
+        return turn.retrieved().stream().filter(r -> r.passage().id().equals(passage.id()))
+                .findFirst().map(RankedPassage::alsoIn).orElse(List.of());
+    }
+
+    static List<String> warnings(CitedAnswer answer) {
+        List<String> warnings = new ArrayList<>();
+        if (!answer.unknownMarkers().isEmpty()) {
+            warnings.add("removed citations to passages that were not given: " + answer.unknownMarkers());
+        }
+        for (CheckedSentence sentence : answer.sentences()) {
+            if (sentence.flagged()) {
+                warnings.add((sentence.cites().isEmpty() ? "no source cited for: \"" : "not supported by its source "
+                        + sentence.cites() + ": \"") + snippet(sentence.text()) + "\"");
+            }
+        }
+        return warnings;
+    }
+
+    static String snippet(String text) {
+        String flat = TerminalText.safe(text).replaceAll("\\s+", " ").strip();
+        return flat.length() <= SNIPPET ? flat : flat.substring(0, SNIPPET - 1).strip() + "…";
+    }
+
+    static String json(Turn turn) {
+        CitedAnswer answer = turn.answer();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("question", turn.question());
+        out.put("searched", turn.searched());
+        out.put("answer", answer.text());
+        out.put("abstained", answer.abstained());
+        List<Map<String, Object>> citations = new ArrayList<>();
+        for (Citation citation : answer.citations()) {
+            Passage p = citation.passage();
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("n", citation.n());
+            c.put("file", p.file());
+            c.put("passage_id", p.id());
+            c.put("start", p.start());
+            c.put("end", p.end());
+            c.put("text", p.text());
+            citations.add(c);
+        }
+        out.put("citations", citations);
+        out.put("unsupported_sentences", answer.unsupported());
+        out.put("unknown_citations", answer.unknownMarkers());
+        out.put("provider", answer.reply().model());
+        out.put("latency_ms", turn.millis());
+        if (turn.notice() != null) {
+            out.put("notice", turn.notice());
+        }
+        return write(out);
+    }
+
+    static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("maps of strings and numbers always serialise", e);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.citeqa.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandArgument;
+import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.ParsedInput;
+
+import dev.citeqa.config.Problem;
+
+/**
+ * Reads a typed line (or the program's arguments) into a command. A line that does not start with a command is a
+ * question for {@code ask}, so people can just type. Quotes group words only where a word starts with one, so
+ * "Iran's" stays a word; the question keeps its words as typed.
+ */
+public final class LineParser implements CommandParser {
+
+    static final String ASK = "ask";
+
+    private final CommandRegistry registry;
+
+    public LineParser(CommandRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** A word of the input: its value without quotes, and how it was written. */
+    record Token(String value, String raw) {
+    }
+
+    @Override
+    public ParsedInput parse(String input) {
+        return parse(tokenize(input == null ? "" : input.strip()));
+    }
+
+    /** Parses the program's arguments, which the operating system has already split. */
+    public ParsedInput parseArguments(List<String> arguments) {
+        return parse(arguments.stream().map(a -> new Token(a, a)).toList());
+    }
+
+    private ParsedInput parse(List<Token> tokens) {
+        if (tokens.isEmpty()) {
+            return ParsedInput.builder().commandName(ASK).build();
+        }
+        int words = commandWords(tokens);
+        if (words == 0) {
+            String first = tokens.getFirst().value();
+            if (tokens.size() == 1 && (first.startsWith("/") || first.startsWith(":") || nearCommand(first).isPresent())) {
+                return ParsedInput.builder().commandName(first).build(); // reported as an unknown command
+            }
+            return build(ASK, List.of(), registry.getCommandByName(ASK), tokens);
+        }
+        String name = tokens.getFirst().value();
+        List<String> sub = tokens.subList(1, words).stream().map(Token::value).toList();
+        Command command = registry.getCommandByName(String.join(" ", tokens.subList(0, words).stream()
+                .map(Token::value).toList()));
+        return build(name, sub, command, tokens.subList(words, tokens.size()));
+    }
+
+    private ParsedInput build(String name, List<String> sub, Command command, List<Token> rest) {
+        ParsedInput.Builder builder = ParsedInput.builder().commandName(name);
+        sub.forEach(builder::addSubCommand);
+        List<Token> positional = new ArrayList<>();
+        for (int i = 0; i < rest.size(); i++) {
+            Token token = rest.get(i);
+            String raw = token.raw();
+            if (raw.equals("--help") || raw.equals("-h")) {
+                builder.addOption(CommandOption.with().shortName('h').longName("help").value("true").build());
+                continue;
+            }
+            if (!raw.startsWith("--") || raw.length() < 3 || !Character.isLetter(raw.charAt(2))) {
+                positional.add(token);
+                continue;
+            }
+            String body = token.value().substring(2);
+            String optionName = body.contains("=") ? body.substring(0, body.indexOf('=')) : body;
+            CommandOption declared = command == null ? null : command.getOptions().stream()
+                    .filter(o -> optionName.equals(o.longName())).findFirst().orElse(null);
+            if (declared == null) {
+                throw new Problem("Unknown option --" + optionName + " for " + commandLabel(name, sub)
+                        + ": type " + commandLabel(name, sub) + " --help to see its options.");
+            }
+            String value;
+            if (body.contains("=")) {
+                value = body.substring(body.indexOf('=') + 1);
+            } else if (declared.type() == boolean.class || declared.type() == Boolean.class) {
+                value = "true";
+            } else if (i + 1 < rest.size()) {
+                value = rest.get(++i).value();
+            } else {
+                throw new Problem("Option --" + optionName + " of " + commandLabel(name, sub) + " needs a value.");
+            }
+            builder.addOption(CommandOption.with().longName(optionName).value(value).build());
+        }
+        if (ASK.equals(name) && sub.isEmpty()) {
+            String question = positional.size() == 1 ? positional.getFirst().value()
+                    : String.join(" ", positional.stream().map(Token::raw).toList());
+            builder.addArgument(new CommandArgument(0, question));
+        } else {
+            for (int i = 0; i < positional.size(); i++) {
+                builder.addArgument(new CommandArgument(i, positional.get(i).value()));
+            }
+        }
+        return builder.build();
+    }
+
+    private static String commandLabel(String name, List<String> sub) {
+        return sub.isEmpty() ? name : name + " " + String.join(" ", sub);
+    }
+
+    /** How many leading words name a registered command (0 when none does). */
+    private int commandWords(List<Token> tokens) {
+        int found = 0;
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < tokens.size() && i < 3; i++) {
+            if (!tokens.get(i).raw().equals(tokens.get(i).value()) && i > 0) {
+                break; // a quoted word is an argument, not a sub-command
+            }
+            if (i > 0) {
+                name.append(' ');
+            }
+            name.append(tokens.get(i).value());
+            if (registry.getCommandByName(name.toString()) != null) {
+                found = i + 1;
+            }
+        }
+        return found;
+    }
+
+    /** A command whose name is one or two typing errors away from the word. */
+    Optional<String> nearCommand(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return registry.getCommands().stream().map(Command::getName).filter(n -> !n.contains(" "))
+                .filter(n -> n.length() >= 3 && distance(lower, n) <= (n.length() > 4 ? 2 : 1))
+                .findFirst();
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** Splits on white space; a word that starts with a quote runs to the matching quote. */
+    static List<Token> tokenize(String line) {
+        List<Token> tokens = new ArrayList<>();
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            char c = line.charAt(i);
+            if (c == '"' || c == '\'') {
+                int close = line.indexOf(c, i + 1);
+                if (close > 0 && (close + 1 == n || Character.isWhitespace(line.charAt(close + 1)))) {
+                    tokens.add(new Token(line.substring(i + 1, close), line.substring(i, close + 1)));
+                    i = close + 1;
+                    continue;
+                }
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            String word = line.substring(start, i);
+            tokens.add(new Token(word, word));
+        }
+        return tokens;
+    }
+}

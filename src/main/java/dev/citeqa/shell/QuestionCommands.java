@@ -1,0 +1,123 @@
+package dev.citeqa.shell;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+import dev.citeqa.chat.AskService;
+import dev.citeqa.chat.Turn;
+import dev.citeqa.chat.Workspace;
+import dev.citeqa.chat.Workspaces;
+import dev.citeqa.cite.Citation;
+import dev.citeqa.config.Problem;
+import dev.citeqa.index.IndexSummary;
+import dev.citeqa.ingest.Passage;
+import dev.citeqa.retrieve.RankedPassage;
+
+/** Asking, and looking at what an answer rests on. */
+@Component
+public class QuestionCommands {
+
+    private final Workspaces workspaces;
+    private final AskService asking;
+
+    public QuestionCommands(Workspaces workspaces, AskService asking) {
+        this.workspaces = workspaces;
+        this.asking = asking;
+    }
+
+    @Command(name = "ask", description = "Answer a question from the documents, with numbered citations "
+            + "(a line that is not a command is asked too)")
+    public void ask(CommandContext context,
+                    @Argument(index = 0, description = "the question") String question,
+                    @Option(longName = "json", description = "print a JSON object instead of text") boolean json,
+                    @Option(longName = "docs", description = "documents folder") String docs,
+                    @Option(longName = "data", description = "index folder for these documents") String data) {
+        PrintWriter out = context.outputWriter();
+        Workspace workspace = workspaces.open(docs, data);
+        IndexSummary summary = workspace.syncOnce(Progress.to(json ? Progress.stderr() : out));
+        if (summary != null && summary.touched() && !json) {
+            out.println(summary.line());
+            out.println();
+        }
+        Turn turn = asking.ask(workspace, question, token -> {
+        });
+        out.print(json ? AnswerView.json(turn) + "\n" : AnswerView.text(turn));
+    }
+
+    @Command(name = "sources", description = "List the passages behind the last answer: cited ones first, "
+            + "then the others that were found")
+    public void sources(CommandContext context) {
+        PrintWriter out = context.outputWriter();
+        Turn turn = lastTurn();
+        List<Citation> cited = turn.answer().citations();
+        if (!cited.isEmpty()) {
+            out.println("Cited:");
+            for (Citation c : cited) {
+                out.print(AnswerView.source(c.n(), c.passage(), alsoIn(turn, c.passage())));
+            }
+        }
+        List<RankedPassage> others = turn.retrieved().stream()
+                .filter(r -> cited.stream().noneMatch(c -> c.passage().id().equals(r.passage().id()))).toList();
+        if (!others.isEmpty()) {
+            out.println(cited.isEmpty() ? "Found (none cited):" : "Also found, not cited:");
+            for (RankedPassage r : others) {
+                out.printf(" - rank %d, score %.3f: %s (passage %s)%n     \"%s\"%n", r.rank(), r.score(),
+                        TerminalText.safe(r.passage().file()), TerminalText.safe(r.passage().id()),
+                        AnswerView.snippet(r.passage().text()));
+            }
+        }
+        if (cited.isEmpty() && others.isEmpty()) {
+            out.println("No passage was found for the last question.");
+        }
+    }
+
+    @Command(name = "show", description = "Print source n of the last answer in full, with the cited sentence "
+            + "marked and its place in the file")
+    public void show(CommandContext context, @Argument(index = 0, description = "source number") String number) {
+        PrintWriter out = context.outputWriter();
+        Turn turn = lastTurn();
+        int n = parseNumber(number, turn.answer().citations().size());
+        Citation citation = turn.answer().citations().get(n - 1);
+        Passage p = citation.passage();
+        Workspace workspace = workspaces.current();
+        out.printf("[%d] %s — %s%n", n, TerminalText.safe(p.file()), TerminalText.safe(p.title()));
+        out.printf("passage %s, characters %d-%d%s%s%n", TerminalText.safe(p.id()), p.start(), p.end(),
+                PassagePlace.line(workspace.docs(), p).map(l -> ", line " + l).orElse(" (the file has changed since it was indexed)"),
+                p.date() == null ? "" : ", dated " + p.date());
+        out.println();
+        out.println(PassagePlace.marked(TerminalText.safe(p.text()), TerminalText.safe(citation.sentence())));
+    }
+
+    private Turn lastTurn() {
+        Optional<Turn> last = asking.conversation().last();
+        return last.orElseThrow(() -> new Problem("No question has been asked yet: ask one first, then use sources "
+                + "or show <n>."));
+    }
+
+    private static int parseNumber(String number, int count) {
+        if (count == 0) {
+            throw new Problem("The last answer cites no sources; sources lists the passages that were found.");
+        }
+        try {
+            int n = Integer.parseInt(number == null ? "" : number.strip().replaceAll("^\\[|\\]$", ""));
+            if (n >= 1 && n <= count) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new Problem("show needs a source number from 1 to " + count + ", for example: show 1");
+    }
+
+    private static List<String> alsoIn(Turn turn, Passage passage) {
+        return turn.retrieved().stream().filter(r -> r.passage().id().equals(passage.id())).findFirst()
+                .map(RankedPassage::alsoIn).orElse(List.of());
+    }
+}

@@ -1,0 +1,149 @@
+package dev.citeqa.shell;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.shell.core.InputReader;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandExecutionException;
+import org.springframework.shell.core.command.CommandExecutor;
+import org.springframework.shell.core.command.CommandNotFoundException;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.ExitStatus;
+import org.springframework.shell.core.command.ParsedInput;
+import org.springframework.stereotype.Component;
+
+import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.config.Problem;
+
+/**
+ * Runs the shell: the interactive prompt, or the single command given on the command line. Every failure a user
+ * can cause ends as one line, and the prompt stays usable.
+ */
+@Component
+public class ShellSession implements ApplicationRunner {
+
+    private static final Log LOG = LogFactory.getLog(ShellSession.class);
+    static final String PROMPT = "citeqa> ";
+
+    private final Launch launch;
+    private final CommandRegistry registry;
+    private final CommandParser parser;
+    private final ObjectProvider<LineReader> lineReader;
+    private final CiteqaProperties settings;
+    private int exitCode;
+
+    public ShellSession(Launch launch, CommandRegistry registry, CommandParser parser,
+                        ObjectProvider<LineReader> lineReader, CiteqaProperties settings) {
+        this.launch = launch;
+        this.registry = registry;
+        this.parser = parser;
+        this.lineReader = lineReader;
+        this.settings = settings;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) {
+        if (launch.interactive()) {
+            interactive();
+            return;
+        }
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        ParsedInput parsed;
+        try {
+            parsed = ((LineParser) parser).parseArguments(launch.command());
+        } catch (Problem e) {
+            err.println(e.getMessage());
+            exitCode = 2;
+            return;
+        }
+        exitCode = execute(parsed, out, err);
+    }
+
+    private void interactive() {
+        LineReader reader = lineReader.getObject();
+        PrintWriter out = reader.getTerminal().writer();
+        out.println("citeqa: questions about the documents in " + settings.docs().toAbsolutePath().normalize()
+                + ", answered with citations.");
+        out.println("Type a question, or help for the commands; exit quits.");
+        out.flush();
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(PROMPT);
+            } catch (UserInterruptException e) {
+                continue; // Ctrl-C clears the line; exit or Ctrl-D quits
+            } catch (EndOfFileException e) {
+                break;
+            }
+            if (line == null) {
+                break;
+            }
+            String trimmed = line.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            String lower = trimmed.toLowerCase(Locale.ROOT);
+            if (lower.equals("exit") || lower.equals("quit")) {
+                break;
+            }
+            try {
+                execute(parser.parse(trimmed), out, out);
+            } catch (Problem e) {
+                out.println(e.getMessage());
+            }
+            out.flush();
+        }
+    }
+
+    /** Runs one parsed command; returns the process exit status it stands for. */
+    int execute(ParsedInput parsed, PrintWriter out, PrintWriter err) {
+        InputReader noInput = new InputReader() {
+        };
+        try {
+            ExitStatus status = new CommandExecutor(registry).execute(new CommandContext(parsed, registry, out, noInput));
+            out.flush();
+            return status.code() == ExitStatus.OK.code() ? 0 : 1;
+        } catch (CommandNotFoundException e) {
+            err.println("Unknown command '" + e.getCommandName() + "': type help to see the commands, "
+                    + "or type a question in plain words.");
+            return 2;
+        } catch (CommandExecutionException e) {
+            out.flush();
+            Throwable cause = e.getCause();
+            while (cause != null && !(cause instanceof Problem) && !(cause instanceof IllegalArgumentException)
+                    && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof Problem || cause instanceof IllegalArgumentException) {
+                err.println(cause.getMessage());
+                return 1;
+            }
+            LOG.error("Command " + parsed.commandName() + " failed", e);
+            err.println("Command " + parsed.commandName() + " failed: " + (cause == null ? e : cause).getClass()
+                    .getSimpleName() + ": " + (cause == null ? e.getMessage() : cause.getMessage())
+                    + " (details in " + logFile() + ")");
+            return 1;
+        }
+    }
+
+    private static String logFile() {
+        return System.getProperty("user.home") + "/.citeqa/citeqa.log";
+    }
+}
