@@ -36,6 +36,9 @@ public final class ExtractiveAnswerer implements Answerer {
     private static final Pattern PLACE = Pattern.compile("\\b(in|at|from|near|to)\\s+[A-Z][a-z]+");
     private static final Pattern NAME = Pattern.compile("\\b[A-Z][a-z]+\\s+(al-)?[A-Z][a-z]+");
 
+    /** A question term found only in the passage's date counts a little less than one found in the sentence. */
+    private static final double DATE_CREDIT = 0.8;
+
     private final int maxSentences;
     private final double minCoverage;
 
@@ -74,16 +77,22 @@ public final class ExtractiveAnswerer implements Answerer {
         for (int i = 0; i < request.context().size(); i++) {
             RankedPassage hit = request.context().get(i);
             String passage = hit.passage().text();
+            Set<String> dated = dateTerms(hit.passage().date());
             for (SentenceSplitter.Span span : SentenceSplitter.split(passage, 0, passage.length())) {
                 String sentence = passage.substring(span.start(), span.end()).replaceAll("\\s+", " ").strip();
                 if (sentence.length() < 20 || sentence.endsWith("?")) {
                     continue;
                 }
                 Set<String> terms = new HashSet<>(Analysis.terms(sentence));
+                if (terms.size() < 4) {
+                    continue; // a label or a fragment, not a statement
+                }
                 double covered = 0;
                 for (String term : weights.idf().keySet()) {
                     if (terms.contains(term)) {
                         covered += weights.weight(term);
+                    } else if (dated.contains(term)) {
+                        covered += DATE_CREDIT * weights.weight(term); // "in July 2017" matches a text of that date
                     }
                 }
                 double coverage = covered / total;
@@ -110,10 +119,14 @@ public final class ExtractiveAnswerer implements Answerer {
                     gain += weights.weight(term);
                 }
             }
-            boolean relevant = candidate.score() >= 0.6 * best.score() && candidate.coverage() >= minCoverage * 0.6;
-            boolean addsSomething = gain / total >= 0.1 || asked.bonus(candidate.text()) > 0
-                    && asked.bonus(best.text()) == 0;
-            if (relevant && addsSomething && chosen.stream().noneMatch(c -> similar(c.terms(), candidate.terms()))) {
+            // a sentence joins when it adds question terms the answer lacks, or, nearly as good as the best,
+            // when it states the answer in other words (often from another source)
+            boolean completes = gain / total >= 0.1 && candidate.score() >= 0.6 * best.score()
+                    && candidate.coverage() >= minCoverage * 0.6;
+            boolean corroborates = candidate.score() >= 0.8 * best.score();
+            boolean offersAsked = asked.bonus(candidate.text()) > 0 && asked.bonus(best.text()) == 0
+                    && candidate.score() >= 0.6 * best.score();
+            if ((completes || corroborates || offersAsked) && chosen.stream().noneMatch(c -> similar(c.terms(), candidate.terms()))) {
                 chosen.add(candidate);
                 covered.addAll(candidate.terms());
             }
@@ -126,6 +139,20 @@ public final class ExtractiveAnswerer implements Answerer {
             answer.append(c.text()).append(" [").append(c.passage() + 1).append(']');
         }
         return answer.toString();
+    }
+
+    /** The terms of a publication date ("2017-07-23" gives july, 23, 2017), as the analyser writes them. */
+    static Set<String> dateTerms(String isoDate) {
+        if (isoDate == null) {
+            return Set.of();
+        }
+        try {
+            java.time.LocalDate date = java.time.LocalDate.parse(isoDate);
+            String month = date.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+            return new HashSet<>(Analysis.terms(month + " " + date.getDayOfMonth() + " " + date.getYear()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Set.of();
+        }
     }
 
     private static TermWeights topical(TermWeights weights) {

@@ -48,38 +48,30 @@ public final class CitationChecker {
         for (SentenceSplitter.Span span : SentenceSplitter.split(text, 0, text.length())) {
             String sentence = text.substring(span.start(), span.end());
             List<Integer> cites = new ArrayList<>();
-            StringBuilder rewritten = new StringBuilder();
             Matcher m = MARKER.matcher(sentence);
-            int last = 0;
             while (m.find()) {
-                rewritten.append(sentence, last, m.start());
-                List<Integer> kept = new ArrayList<>();
                 for (String number : m.group(1).split("\\s*[,;]\\s*")) {
                     int n = Integer.parseInt(number.strip());
                     if (n < 1 || n > context.size()) {
                         unknown.add(n);
-                        continue;
-                    }
-                    int newNumber = renumbered.computeIfAbsent(n, k -> renumbered.size() + 1);
-                    if (!kept.contains(newNumber)) {
-                        kept.add(newNumber);
-                    }
-                    if (!cites.contains(n)) {
+                    } else if (!cites.contains(n)) {
                         cites.add(n);
+                        renumbered.computeIfAbsent(n, k -> renumbered.size() + 1);
                     }
                 }
-                for (int k : kept) {
-                    rewritten.append(" [").append(k).append(']');
-                }
-                last = m.end();
             }
-            rewritten.append(sentence.substring(last));
-            String clean = rewritten.toString().replaceAll("\\s+([.,;:!?])", "$1").replaceAll("\\s+\\[", " [").replaceAll("\\s{2,}", " ").strip();
-            String claim = MARKER.matcher(sentence).replaceAll("").replaceAll("\\s+", " ").strip();
+            String claim = MARKER.matcher(sentence).replaceAll("").replaceAll("\\s+", " ")
+                    .replaceAll(" ([.,;:!?])", "$1").strip();
             boolean factual = isFactual(claim);
             double support = cites.isEmpty() ? 0
                     : SupportScorer.support(claim, cites.stream().map(n -> context.get(n - 1).passage().text()).toList());
             List<Integer> newCites = cites.stream().map(renumbered::get).toList();
+            // shown as "Sentence. [1][2]": the markers after the sentence's own punctuation
+            StringBuilder clean = new StringBuilder(claim);
+            if (!newCites.isEmpty()) {
+                clean.append(' ');
+                newCites.forEach(n -> clean.append('[').append(n).append(']'));
+            }
             for (int n : cites) {
                 firstSentence.putIfAbsent(n, claim);
             }
