@@ -19,8 +19,7 @@ import dev.citeqa.ingest.Passage;
 
 class IndexerTest {
 
-    static final CiteqaProperties.Ingest SETTINGS = new CiteqaProperties.Ingest(3, 900,
-            List.of("txt", "md", "html", "htm", "pdf"), false);
+    static final CiteqaProperties.Ingest SETTINGS = CiteqaProperties.Ingest.defaults();
 
     @TempDir
     Path temp;
