@@ -76,9 +76,11 @@ public final class LuceneIndex implements PassageStore {
         }
     }
 
-    /** A note for the user when the index was found damaged and moved aside at open, else null. */
-    public String recoveryNote() {
-        return recovered;
+    /** A note for the user, once, when the index was found damaged and moved aside at open. */
+    public synchronized java.util.Optional<String> takeRecoveryNote() {
+        java.util.Optional<String> note = java.util.Optional.ofNullable(recovered);
+        recovered = null;
+        return note;
     }
 
     public Path folder() {

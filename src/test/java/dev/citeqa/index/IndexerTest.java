@@ -115,7 +115,9 @@ class IndexerTest {
             }
         }
         index = new LuceneIndex(temp.resolve("data"));
-        assertThat(index.recoveryNote()).contains("was damaged").contains("rebuilt from the documents");
+        assertThat(index.takeRecoveryNote()).hasValueSatisfying(note -> assertThat(note).contains("was damaged")
+                .contains("rebuilt from the documents"));
+        assertThat(index.takeRecoveryNote()).isEmpty();
         indexer = new Indexer(index, SETTINGS);
         assertThat(sync().added()).isEqualTo(5);
     }
