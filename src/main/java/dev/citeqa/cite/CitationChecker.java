@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.citeqa.answer.Reply;
+import dev.citeqa.index.Analysis;
 import dev.citeqa.ingest.SentenceSplitter;
 import dev.citeqa.retrieve.RankedPassage;
 
@@ -101,7 +101,6 @@ public final class CitationChecker {
         if (ABSTENTION.matcher(claim).find()) {
             return false;
         }
-        String lower = claim.toLowerCase(Locale.ROOT);
-        return dev.citeqa.index.Analysis.terms(lower).size() >= 3;
+        return Analysis.contentTerms(claim).size() >= 3;
     }
 }
