@@ -9,6 +9,11 @@ import java.util.Map;
  */
 public final class ReportHtml {
 
+    /** Short names under the bars: the report names are too long for a group's width. */
+    private static final Map<String, String> CHART_LABELS = Map.of("answer_accuracy", "answers",
+            "abstention_accuracy", "abstention", "citation_precision", "citation precision", "citation_recall",
+            "citation recall", "retrieval_recall_at_5", "retrieval recall@5", "mrr", "MRR");
+
     private ReportHtml() {
     }
 
@@ -38,7 +43,7 @@ public final class ReportHtml {
                 values[r][m] = byName.get(rates.get(m)).doubleValue();
             }
         }
-        html.append(SvgChart.bars(runs.labels(), rates, values));
+        html.append(SvgChart.bars(runs.labels(), rates.stream().map(CHART_LABELS::get).toList(), values));
 
         html.append("<h2>Metrics</h2>\n<table>\n<tr><th>metric</th>");
         runs.labels().forEach(l -> html.append("<th>").append(Html.escape(l)).append("</th>"));

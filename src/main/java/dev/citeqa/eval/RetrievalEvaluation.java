@@ -73,6 +73,12 @@ public final class RetrievalEvaluation {
                        Consumer<Indexer.Progress> indexing) {
         List<String> chosen = modeNames == null || modeNames.isEmpty() ? modes.names() : modeNames;
         chosen.forEach(modes::require);
+        List<String> missing = Stream.of(corpus, queriesFile, qrelsFile).filter(f -> !Files.isRegularFile(f))
+                .map(Path::toString).toList();
+        if (!missing.isEmpty()) {
+            throw new Problem("Not found: " + String.join(", ", missing) + ". eval retrieval needs a BEIR corpus.jsonl, "
+                    + "queries.jsonl and qrels .tsv.");
+        }
         Map<String, String> queries = BeirFiles.queries(queriesFile);
         Map<String, Map<String, Integer>> qrels = BeirFiles.qrels(qrelsFile);
         Path temp;
