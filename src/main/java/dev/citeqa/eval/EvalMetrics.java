@@ -17,15 +17,17 @@ import java.util.Objects;
  * @param retrievalRecallAt5  answerable questions with a passage of a gold source among the first 5 retrieved
  * @param mrr                 mean over answerable questions of 1 / rank of the first passage from a gold source
  *                            among those retrieved (0 when none is)
+ * @param errors              questions that could not be answered (a provider failed); they score as misses
  */
 public record EvalMetrics(double answerAccuracy, double abstentionAccuracy, double citationPrecision,
                           double citationRecall, long unsupportedCitations, double retrievalRecallAt5, double mrr,
-                          double latencyMsP50, double latencyMsP95, long tokensInput, long tokensOutput) {
+                          double latencyMsP50, double latencyMsP95, long tokensInput, long tokensOutput,
+                          long errors) {
 
     /** The names report.json uses, in its order; the first nine are the and never change. */
     public static final List<String> NAMES = List.of("answer_accuracy", "abstention_accuracy", "citation_precision",
             "citation_recall", "unsupported_citations", "retrieval_recall_at_5", "mrr", "latency_ms_p50",
-            "latency_ms_p95", "tokens_input", "tokens_output");
+            "latency_ms_p95", "tokens_input", "tokens_output", "errors");
 
     /** The metrics that are shares in 0..1, higher being better: the ones charted. */
     public static final List<String> RATES = List.of("answer_accuracy", "abstention_accuracy", "citation_precision",
@@ -34,8 +36,8 @@ public record EvalMetrics(double answerAccuracy, double abstentionAccuracy, doub
     public static EvalMetrics of(List<QuestionResult> results) {
         List<QuestionResult> answerable = results.stream().filter(QuestionResult::answerable).toList();
         double answerAccuracy = share(answerable.stream().filter(QuestionResult::correct).count(), answerable.size());
-        double abstention = share(results.stream().filter(r -> r.abstained() != r.answerable()).count(),
-                results.size());
+        double abstention = share(results.stream().filter(r -> r.error() == null && r.abstained() != r.answerable())
+                .count(), results.size());
         double precision = mean(results.stream().map(QuestionResult::citationPrecision).filter(Objects::nonNull)
                 .toList());
         double recall = mean(answerable.stream().map(QuestionResult::citationRecall).filter(Objects::nonNull).toList());
@@ -48,7 +50,8 @@ public record EvalMetrics(double answerAccuracy, double abstentionAccuracy, doub
         return new EvalMetrics(answerAccuracy, abstention, precision, recall, unsupported, recallAt5, mrr,
                 percentile(latencies, 50), percentile(latencies, 95),
                 results.stream().mapToLong(QuestionResult::inputTokens).sum(),
-                results.stream().mapToLong(QuestionResult::outputTokens).sum());
+                results.stream().mapToLong(QuestionResult::outputTokens).sum(),
+                results.stream().filter(r -> r.error() != null).count());
     }
 
     /** The metrics by report name, in report order. */
@@ -65,6 +68,7 @@ public record EvalMetrics(double answerAccuracy, double abstentionAccuracy, doub
         m.put("latency_ms_p95", latencyMsP95);
         m.put("tokens_input", tokensInput);
         m.put("tokens_output", tokensOutput);
+        m.put("errors", errors);
         return m;
     }
 

@@ -37,17 +37,28 @@ public final class EvalRunner {
         String answeredBy = null;
         for (GoldQuestion question : gold.questions()) {
             Conversation conversation = new Conversation();
-            for (String earlier : question.history()) {
-                asking.ask(workspace, conversation, answerer, earlier, token -> {
-                });
-            }
             long begin = System.nanoTime();
-            Turn turn = asking.ask(workspace, conversation, answerer, question.question(), token -> {
-            });
-            long millis = (System.nanoTime() - begin) / 1_000_000;
-            results.add(QuestionResult.score(question, turn, millis));
-            if (answeredBy == null) {
-                answeredBy = turn.answer().reply().model();
+            try {
+                int historyInput = 0;
+                int historyOutput = 0;
+                for (String earlier : question.history()) {
+                    Turn turn = asking.ask(workspace, conversation, answerer, earlier, token -> {
+                    });
+                    historyInput += turn.answer().reply().inputTokens();
+                    historyOutput += turn.answer().reply().outputTokens();
+                }
+                begin = System.nanoTime();
+                Turn turn = asking.ask(workspace, conversation, answerer, question.question(), token -> {
+                });
+                results.add(QuestionResult.score(question, turn, (System.nanoTime() - begin) / 1_000_000)
+                        .plusTokens(historyInput, historyOutput));
+                if (answeredBy == null) {
+                    answeredBy = turn.answer().reply().model();
+                }
+            } catch (RuntimeException e) {
+                // one failed call to a remote provider should not throw away a long run: it is scored and shown
+                results.add(QuestionResult.failed(question, e.getClass().getSimpleName() + ": " + e.getMessage(),
+                        (System.nanoTime() - begin) / 1_000_000));
             }
             EvalMetrics sofar = EvalMetrics.of(results);
             progress.accept(new Progress(results.size(), gold.questions().size(), question.id(),

@@ -19,11 +19,12 @@ import dev.citeqa.retrieve.RankedPassage;
  * @param citationRecall    gold source files cited at least once, over gold source files; null when unanswerable
  * @param unsupported       sentences that cite passages which do not support them (the citation check)
  * @param retrievalRank     rank of the first retrieved passage from a gold source file; 0 when none was retrieved
+ * @param error             why the question could not be answered (a provider failed), else null
  */
 public record QuestionResult(String id, String question, boolean answerable, String answer, boolean abstained,
                              boolean correct, List<List<String>> missingFacts, List<Cited> citations,
                              List<String> sources, Double citationPrecision, Double citationRecall, int unsupported,
-                             int retrievalRank, long latencyMs, int inputTokens, int outputTokens) {
+                             int retrievalRank, long latencyMs, int inputTokens, int outputTokens, String error) {
 
     /** A citation of the answer: {@code [n]} resolves to this passage of this file. */
     public record Cited(int n, String file, String passageId) {
@@ -35,8 +36,11 @@ public record QuestionResult(String id, String question, boolean answerable, Str
         sources = List.copyOf(sources);
     }
 
-    /** What happened, in one word: right, wrong or declined (for unanswerable ones, declined is right). */
+    /** What happened, in one word: right, wrong, declined (right for unanswerable ones), answered, or error. */
     public String outcome() {
+        if (error != null) {
+            return "error";
+        }
         if (answerable) {
             return correct ? "right" : abstained ? "declined" : "wrong";
         }
@@ -69,7 +73,20 @@ public record QuestionResult(String id, String question, boolean answerable, Str
         }
         return new QuestionResult(gold.id(), gold.question(), gold.answerable(), answer.text(), answer.abstained(),
                 correct, missing, cited, gold.sources(), precision, recall, unsupported, rank, latencyMs,
-                answer.reply().inputTokens(), answer.reply().outputTokens());
+                answer.reply().inputTokens(), answer.reply().outputTokens(), null);
+    }
+
+    /** The same result with the tokens its history's turns used added: a follow-up costs its whole conversation. */
+    public QuestionResult plusTokens(int input, int output) {
+        return new QuestionResult(id, question, answerable, answer, abstained, correct, missingFacts, citations,
+                sources, citationPrecision, citationRecall, unsupported, retrievalRank, latencyMs, inputTokens + input,
+                outputTokens + output, error);
+    }
+
+    /** A question whose turn failed: scored as wrong, with nothing cited or retrieved. */
+    public static QuestionResult failed(GoldQuestion gold, String error, long latencyMs) {
+        return new QuestionResult(gold.id(), gold.question(), gold.answerable(), "", false, false, gold.facts(),
+                List.of(), gold.sources(), null, gold.answerable() ? 0.0 : null, 0, 0, latencyMs, 0, 0, error);
     }
 
     /** A claim that cites passages which do not carry it; uncited claims are a different fault. */

@@ -25,7 +25,7 @@ public final class ReportHtml {
                 .append("body{font-family:sans-serif;margin:2em;max-width:1100px;color:#222}")
                 .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
                 .append("text-align:left;vertical-align:top}td.n{text-align:right}.right{background:#e3f4e1}")
-                .append(".wrong,.answered{background:#fbe0e0}.declined{background:#f4f0dc}small{color:#666}\n")
+                .append(".wrong,.answered,.error{background:#fbe0e0}.declined{background:#f4f0dc}small{color:#666}\n")
                 .append("</style>\n</head>\n<body>\n<h1>").append(Html.escape(title)).append("</h1>\n<p>");
         html.append("Gold file <code>").append(Html.escape(reports.getFirst().gold())).append("</code>, ")
                 .append(reports.getFirst().questions()).append(" questions");
@@ -59,16 +59,16 @@ public final class ReportHtml {
         html.append("</table>\n");
 
         html.append("<h2>Questions</h2>\n<p><small>Outcome per run: right, wrong, declined (right for an unanswerable ")
-                .append("question), answered (an unanswerable question that was answered). Hover for the answer.")
+                .append("question), answered (an unanswerable question that was answered), error (the provider ")
+                .append("failed). Hover for the answer.")
                 .append("</small></p>\n<table>\n<tr><th>id</th><th>question</th>");
         runs.labels().forEach(l -> html.append("<th>").append(Html.escape(l)).append("</th>"));
         html.append("</tr>\n");
-        for (QuestionResult first : reports.getFirst().results()) {
-            html.append("<tr><td>").append(Html.escape(first.id())).append("</td><td>")
-                    .append(Html.escape(first.question())).append("</td>");
+        runs.questions().forEach((id, question) -> {
+            html.append("<tr><td>").append(Html.escape(id)).append("</td><td>").append(Html.escape(question))
+                    .append("</td>");
             for (EvalReport report : reports) {
-                QuestionResult r = report.results().stream().filter(x -> x.id().equals(first.id())).findFirst()
-                        .orElse(null);
+                QuestionResult r = report.results().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
                 if (r == null) {
                     html.append("<td>(absent)</td>");
                     continue;
@@ -78,13 +78,15 @@ public final class ReportHtml {
                 if (!r.missingFacts().isEmpty()) {
                     html.append("<br><small>missing: ").append(Html.escape(missing(r))).append("</small>");
                 }
-                if (reports.size() == 1) {
+                if (r.error() != null) {
+                    html.append("<br><small>").append(Html.escape(r.error())).append("</small>");
+                } else if (reports.size() == 1) {
                     html.append("<br><small>").append(Html.escape(r.answer())).append("</small>");
                 }
                 html.append("</td>");
             }
             html.append("</tr>\n");
-        }
+        });
         html.append("</table>\n</body>\n</html>\n");
         return html.toString();
     }

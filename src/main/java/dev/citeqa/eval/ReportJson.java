@@ -61,6 +61,7 @@ public final class ReportJson {
             m.put("retrieval_rank", r.retrievalRank());
             m.put("tokens_input", r.inputTokens());
             m.put("tokens_output", r.outputTokens());
+            m.put("error", r.error());
             results.add(m);
         }
         top.put("results", results);
@@ -92,7 +93,7 @@ public final class ReportJson {
                 number(m, "citation_precision"), number(m, "citation_recall"),
                 (long) number(m, "unsupported_citations"), number(m, "retrieval_recall_at_5"), number(m, "mrr"),
                 number(m, "latency_ms_p50"), number(m, "latency_ms_p95"), (long) number(m, "tokens_input"),
-                (long) number(m, "tokens_output"));
+                (long) number(m, "tokens_output"), (long) number(m, "errors"));
         List<QuestionResult> results = new ArrayList<>();
         for (JsonNode r : top.get("results")) {
             List<QuestionResult.Cited> cited = new ArrayList<>();
@@ -109,7 +110,8 @@ public final class ReportJson {
                     r.path("correct").asBoolean(), missing, cited, strings(r.path("sources")),
                     nullableNumber(r, "citation_precision"), nullableNumber(r, "citation_recall"),
                     r.path("unsupported_citations").asInt(), r.path("retrieval_rank").asInt(),
-                    r.path("latency_ms").asLong(), r.path("tokens_input").asInt(), r.path("tokens_output").asInt()));
+                    r.path("latency_ms").asLong(), r.path("tokens_input").asInt(), r.path("tokens_output").asInt(),
+                    r.path("error").isTextual() ? r.get("error").textValue() : null));
         }
         return new EvalReport(top.get("gold").asText(), top.get("provider").asText(), top.get("model").asText(),
                 top.get("questions").asInt(), metrics, results);

@@ -29,8 +29,8 @@ public final class ReportMarkdown {
                 .append("|---|---|---|---:|---:|---:|\n");
         for (QuestionResult r : report.results()) {
             md.append("| ").append(r.id()).append(" | ").append(r.outcome()).append(" | ")
-                    .append(r.citations().stream().map(QuestionResult.Cited::file).distinct()
-                            .collect(Collectors.joining(", ")))
+                    .append(cell(r.citations().stream().map(QuestionResult.Cited::file).distinct()
+                            .collect(Collectors.joining(", "))))
                     .append(" | ").append(r.answerable() ? (r.retrievalRank() == 0 ? "none" : r.retrievalRank()) : "-")
                     .append(" | ").append(r.unsupported()).append(" | ").append(r.latencyMs()).append(" |\n");
         }
@@ -47,6 +47,9 @@ public final class ReportMarkdown {
             md.append("> ").append(cell(r.answer())).append("\n\n");
             if (!r.missingFacts().isEmpty()) {
                 md.append("Missing: ").append(cell(ReportHtml.missing(r))).append("  \n");
+            }
+            if (r.error() != null) {
+                md.append("Error: ").append(cell(r.error())).append("  \n");
             }
             if (r.answerable()) {
                 md.append("Gold sources: ").append(String.join(", ", r.sources())).append('\n');

@@ -34,19 +34,22 @@ public record RunComparison(List<String> labels, List<EvalReport> reports) {
         return new RunComparison(labels, reports);
     }
 
-    public List<Change> changes() {
+    /** Every question of any run, by id, in the order first met. */
+    public Map<String, String> questions() {
         Map<String, String> questions = new LinkedHashMap<>();
+        reports.forEach(report -> report.results().forEach(r -> questions.putIfAbsent(r.id(), r.question())));
+        return questions;
+    }
+
+    public List<Change> changes() {
         List<Map<String, String>> outcomes = new ArrayList<>();
         for (EvalReport report : reports) {
             Map<String, String> byId = new HashMap<>();
-            for (QuestionResult r : report.results()) {
-                questions.putIfAbsent(r.id(), r.question());
-                byId.put(r.id(), r.outcome());
-            }
+            report.results().forEach(r -> byId.put(r.id(), r.outcome()));
             outcomes.add(byId);
         }
         List<Change> changes = new ArrayList<>();
-        questions.forEach((id, question) -> {
+        questions().forEach((id, question) -> {
             List<String> row = outcomes.stream().map(o -> o.get(id)).toList();
             if (row.stream().distinct().count() > 1) {
                 changes.add(new Change(id, question, row));
@@ -98,7 +101,8 @@ public record RunComparison(List<String> labels, List<EvalReport> reports) {
         if (value == null || Double.isNaN(value.doubleValue())) {
             return "-";
         }
-        if (metric.startsWith("latency") || metric.startsWith("tokens") || metric.equals("unsupported_citations")) {
+        if (metric.startsWith("latency") || metric.startsWith("tokens") || metric.equals("unsupported_citations")
+                || metric.equals("errors")) {
             return String.format(Locale.ROOT, "%d", Math.round(value.doubleValue()));
         }
         return String.format(Locale.ROOT, "%.3f", value.doubleValue());

@@ -78,6 +78,11 @@ public class EvalCommands {
                 outcome.reports().stream().map(EvalReport::provider).toList());
         output.print(outcome.reports().size() == 1 ? runs.metricsTable() : runs.text());
         output.println();
+        for (EvalReport report : outcome.reports()) {
+            report.results().stream().filter(r -> r.error() != null).findFirst().ifPresent(r -> output.println(
+                    report.metrics().errors() + " questions could not be answered by " + report.provider()
+                            + " and count as misses; the first: " + r.id() + ": " + r.error()));
+        }
         outcome.folders().forEach((name, folder) -> output.println("Report (" + name + "): " + folder
                 + "/report.json, report.md, report.html"));
         if (outcome.reports().size() > 1) {

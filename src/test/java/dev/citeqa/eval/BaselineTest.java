@@ -15,7 +15,7 @@ import dev.citeqa.config.Problem;
 class BaselineTest {
 
     private static EvalMetrics metrics(double answerAccuracy, long unsupported) {
-        return new EvalMetrics(answerAccuracy, 0.8, 0.9, 0.5, unsupported, 1.0, 0.9, 5, 40, 0, 0);
+        return new EvalMetrics(answerAccuracy, 0.8, 0.9, 0.5, unsupported, 1.0, 0.9, 5, 40, 0, 0, 0);
     }
 
     private static Baseline baseline(Path dir) throws IOException {

@@ -92,6 +92,18 @@ class ReportsTest {
     }
 
     @Test
+    void aQuestionOnlyOneRunHasIsShownAsAbsentInTheOthers() {
+        EvalReport shorter = EvalReport.of("g", "extractive", "extractive", List.of(
+                result("g1", true, false, true, List.of("a.txt"), List.of("a.txt"), 0, 1, 12)));
+        EvalReport longer = report("openai", "gpt-4o-mini", true);
+        RunComparison runs = RunComparison.of(List.of(shorter, longer), List.of("a", "b"));
+
+        assertThat(runs.changes()).extracting(RunComparison.Change::id).containsExactly("g2", "g3");
+        assertThat(runs.text()).contains("g2     (absent) | right");
+        assertThat(ReportHtml.page("t", runs, null)).contains("<td>g3</td><td>question g3</td><td>(absent)</td>");
+    }
+
+    @Test
     void runsWithTheSameProviderAreToldApartByWhereTheyCameFrom() {
         EvalReport a = report("extractive", "extractive", false);
         RunComparison runs = RunComparison.of(List.of(a, a), List.of("20261123-1500-extractive",

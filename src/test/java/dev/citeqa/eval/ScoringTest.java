@@ -112,7 +112,7 @@ class ScoringTest {
         Double recall = answerable ? (double) sources.stream().filter(cited::contains).count() / sources.size() : null;
         return new QuestionResult(id, "question " + id, answerable, abstained ? "The documents do not answer this."
                 : "answer " + id, abstained, correct, List.of(), citations, sources, precision, recall, unsupported,
-                rank, ms, 0, 0);
+                rank, ms, 0, 0, null);
     }
 
     private static Passage passage(String file, int ordinal, String text) {
