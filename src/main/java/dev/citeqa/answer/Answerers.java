@@ -1,20 +1,109 @@
 package dev.citeqa.answer;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.config.EnvironmentVariables;
+import dev.citeqa.config.Problem;
+import dev.citeqa.config.ProviderKind;
+import dev.citeqa.config.ProviderSettings;
 
-/** The answerer chosen in configuration. */
+/**
+ * The answerer chosen in configuration, switchable while the shell runs. Created at start-up even though beans are
+ * lazy, so that a provider without its key or URL fails at once rather than at the first question.
+ */
 @Component
+@Lazy(false)
 public class Answerers {
 
-    private final Answerer active;
+    private final CiteqaProperties settings;
+    private final EnvironmentVariables environment;
+    private final Prompts prompts;
+    private final Pause pause;
+    private volatile Answerer active;
 
-    public Answerers(CiteqaProperties settings) {
-        this.active = new ExtractiveAnswerer(settings.answer());
+    public Answerers(CiteqaProperties settings, ObjectProvider<EnvironmentVariables> environment,
+                     ObjectProvider<Pause> pause) {
+        this.settings = settings;
+        this.environment = environment.getIfAvailable(EnvironmentVariables::system);
+        this.pause = pause.getIfAvailable(Pause::sleeping);
+        this.prompts = new Prompts(settings.answer().prompts());
+        this.active = create(settings.answer().provider(), settings.answer().model(), settings.answer().baseUrl());
     }
 
     public Answerer active() {
         return active;
+    }
+
+    public Prompts prompts() {
+        return prompts;
+    }
+
+    /**
+     * Makes another provider (or model) the active one. It is checked before the switch, so a missing key leaves the
+     * current answerer in place.
+     */
+    public synchronized Answerer use(String provider, String model, String baseUrl) {
+        active = create(provider, model, baseUrl);
+        return active;
+    }
+
+    private Answerer create(String provider, String model, String baseUrl) {
+        ProviderKind kind = ProviderKind.of(provider).orElseThrow(() -> new Problem("Unknown provider '" + provider
+                + "': use one of " + String.join(", ", ProviderKind.ids()) + "."));
+        if (kind == ProviderKind.EXTRACTIVE) {
+            return new ExtractiveAnswerer(settings.answer());
+        }
+        return new LlmAnswerer(ProviderSettings.resolve(kind, model, baseUrl, settings, environment), prompts, pause);
+    }
+
+    /**
+     * A provider as the {@code provider} command shows it.
+     *
+     * @param keyVariable the variable its key is read from, or null when it needs none
+     * @param problem     what to do before it can be used (set its key or URL variable), or null
+     */
+    public record Status(String provider, boolean active, String model, String baseUrl, String keyVariable,
+                         boolean keySet, String problem) {
+    }
+
+    /** Every provider, the active one with its current model and URL, the others as configured. */
+    public List<Status> statuses() {
+        Answerer current = active;
+        List<Status> out = new ArrayList<>();
+        for (ProviderKind kind : ProviderKind.values()) {
+            boolean isActive = current.name().equals(kind.id());
+            if (kind == ProviderKind.EXTRACTIVE) {
+                out.add(new Status(kind.id(), isActive, "extractive", null, null, false, null));
+                continue;
+            }
+            if (isActive && current instanceof LlmAnswerer llm) {
+                ProviderSettings s = llm.settings();
+                out.add(new Status(kind.id(), true, s.model(), s.baseUrl(), keyVariable(kind), s.apiKey() != null, null));
+                continue;
+            }
+            try {
+                ProviderSettings s = ProviderSettings.resolve(kind, null, null, settings, environment);
+                out.add(new Status(kind.id(), isActive, s.model(), s.baseUrl(), keyVariable(kind), s.apiKey() != null,
+                        null));
+            } catch (Problem missing) {
+                CiteqaProperties.Provider configured = settings.providers().of(kind);
+                out.add(new Status(kind.id(), isActive, configured.model() != null ? configured.model()
+                        : kind.defaultModel(), configured.baseUrl() != null ? configured.baseUrl()
+                        : kind.defaultBaseUrl(), keyVariable(kind), false,
+                        "set " + ProviderSettings.missingVariable(kind, settings, environment)));
+            }
+        }
+        return out;
+    }
+
+    private String keyVariable(ProviderKind kind) {
+        CiteqaProperties.Provider configured = settings.providers().of(kind);
+        return configured.apiKeyEnv() != null ? configured.apiKeyEnv() : kind.apiKeyVariable();
     }
 }
