@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +28,16 @@ public class Answerers {
     private final Pause pause;
     private volatile Answerer active;
 
+    @Autowired
     public Answerers(CiteqaProperties settings, ObjectProvider<EnvironmentVariables> environment,
                      ObjectProvider<Pause> pause) {
+        this(settings, environment.getIfAvailable(EnvironmentVariables::system), pause.getIfAvailable(Pause::sleeping));
+    }
+
+    public Answerers(CiteqaProperties settings, EnvironmentVariables environment, Pause pause) {
         this.settings = settings;
-        this.environment = environment.getIfAvailable(EnvironmentVariables::system);
-        this.pause = pause.getIfAvailable(Pause::sleeping);
+        this.environment = environment;
+        this.pause = pause;
         this.prompts = new Prompts(settings.answer().prompts());
         this.active = create(settings.answer().provider(), settings.answer().model(), settings.answer().baseUrl());
     }
