@@ -75,7 +75,9 @@ public final class CitationChecker {
             }
             rewritten.append(sentence.substring(last));
             String clean = rewritten.toString().replaceAll("\\s+([.,;:!?])", "$1").replaceAll("\\s+\\[", " [").replaceAll("\\s{2,}", " ").strip();
-            String claim = MARKER.matcher(sentence).replaceAll("").replaceAll("\\s+", " ").strip();
+            // a removed marker must not leave "cheese ." behind in the sentence shown in warnings
+            String claim = MARKER.matcher(sentence).replaceAll("").replaceAll("\\s+", " ")
+                    .replaceAll(" ([.,;:!?])", "$1").strip();
             boolean factual = isFactual(claim);
             double support = cites.isEmpty() ? 0
                     : SupportScorer.support(claim, cites.stream().map(n -> context.get(n - 1).passage().text()).toList());
