@@ -48,7 +48,7 @@ public final class LlmQuestionRewriter implements QuestionRewriter {
             }
             return rewritten;
         } catch (Problem e) {
-            LOG.warn("follow-up rewriting fell back to the rule-based rewriter: " + e.getMessage());
+            LOG.warn("follow-up rewriting fell back to the other rewriter: " + e.getMessage());
             return fallback.standalone(question, history);
         }
     }
