@@ -143,7 +143,7 @@ public final class LlmAnswerer implements Answerer {
                 call.report(new Event.Failed(error));
             }
         };
-        try (AutoCloseable ignored = stop.onStop(() -> events.add(new Event.Stopped()))) {
+        try (StopSignal.Registration ignored = stop.onStop(() -> events.add(new Event.Stopped()))) {
             try {
                 http.during(call, () -> {
                     models().streaming().chat(request, handler);
@@ -180,7 +180,7 @@ public final class LlmAnswerer implements Answerer {
             throw new AnswerStopped();
         } catch (Fault | AnswerStopped e) {
             throw e;
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             throw classify(e, state);
         } finally {
             call.abort();
@@ -200,7 +200,7 @@ public final class LlmAnswerer implements Answerer {
                 call.report(new Event.Failed(e));
             }
         });
-        try (AutoCloseable ignored = stop.onStop(() -> events.add(new Event.Stopped()))) {
+        try (StopSignal.Registration ignored = stop.onStop(() -> events.add(new Event.Stopped()))) {
             // the HTTP request has its own timeout; this one only guards against a client that never returns
             Event event = events.poll(settings.timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
             switch (event) {
@@ -220,7 +220,7 @@ public final class LlmAnswerer implements Answerer {
             throw new AnswerStopped();
         } catch (Fault | AnswerStopped e) {
             throw e;
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             throw classify(e, state);
         } finally {
             call.abort();
@@ -328,8 +328,9 @@ public final class LlmAnswerer implements Answerer {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return new Fault(Kind.OTHER, 0, root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()), null,
-                false);
+        // OpenAI's stream "error" events arrive as an exception carrying the event's JSON
+        String said = providerMessage(root.getMessage());
+        return new Fault(Kind.OTHER, 0, said == null ? root.getClass().getSimpleName() : said, null, false);
     }
 
     private Fault httpFault(int status, String message, Duration retryAfter, Attempt state) {

@@ -13,13 +13,11 @@ public interface Pause {
     static Pause sleeping() {
         return (wait, stop) -> {
             CountDownLatch stopped = new CountDownLatch(1);
-            try (AutoCloseable ignored = stop.onStop(stopped::countDown)) {
+            try (StopSignal.Registration ignored = stop.onStop(stopped::countDown)) {
                 stopped.await(wait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AnswerStopped();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
             }
             if (stop.stopped()) {
                 throw new AnswerStopped();

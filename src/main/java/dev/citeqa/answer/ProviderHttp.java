@@ -130,8 +130,10 @@ final class ProviderHttp implements HttpClientBuilder {
         @Override
         public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
             CallWatch call = call();
-            CompletableFuture<Void> sent = jdk.sendAsync(jdkRequest(request), HttpResponse.BodyHandlers.ofInputStream())
-                    .thenAccept(response -> {
+            CompletableFuture<HttpResponse<InputStream>> requested = jdk.sendAsync(jdkRequest(request),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            call.sending(requested);
+            CompletableFuture<Void> sent = requested.thenAccept(response -> {
                         try {
                             if (!successful(response.statusCode())) {
                                 listener.onError(new ProviderHttpException(response.statusCode(),
@@ -151,7 +153,6 @@ final class ProviderHttp implements HttpClientBuilder {
                             call.report(new CallWatch.Event.Ended());
                         }
                     });
-            call.sending(sent);
             sent.exceptionally(failure -> {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;

@@ -26,11 +26,17 @@ public final class StopSignal {
     }
 
     /** Runs {@code action} when stopped (at once if already stopped) until the returned handle is closed. */
-    public AutoCloseable onStop(Runnable action) {
+    public Registration onStop(Runnable action) {
         listeners.add(action);
         if (stopped) {
             action.run();
         }
         return () -> listeners.remove(action);
+    }
+
+    /** Ends a registration; closing never fails. */
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
     }
 }

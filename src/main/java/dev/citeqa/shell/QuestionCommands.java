@@ -49,26 +49,27 @@ public class QuestionCommands {
             out.println(summary.line());
             out.println();
         }
-        if (json) {
-            out.print(AnswerView.json(asking.ask(workspace, question, token -> {
-            })) + "\n");
-            return;
-        }
-        // the answer streams as it is written; the checks and sources follow once it is complete
+        // the answer streams as it is written (JSON waits for the whole); checks and sources follow at the end
         boolean[] shown = {false};
         StopSignal stop = new StopSignal();
         Turn turn;
         try (InterruptKey.Handle ignored = interruptKey.during(stop::stop)) {
             turn = asking.ask(workspace, question, token -> {
-                shown[0] = true;
-                out.print(TerminalText.safe(token));
-                out.flush();
+                if (!json) {
+                    shown[0] = true;
+                    out.print(TerminalText.safe(token));
+                    out.flush();
+                }
             }, stop);
         } catch (RuntimeException e) {
             if (shown[0]) {
                 out.println();
             }
             throw e;
+        }
+        if (json) {
+            out.print(AnswerView.json(turn) + "\n");
+            return;
         }
         out.print(AnswerView.afterStream(turn));
     }

@@ -210,6 +210,16 @@ class ProviderFaultTest {
     }
 
     @Test
+    void anErrorEventInTheStreamIsReportedWithTheProvidersMessage(WireMockRuntimeInfo wm) {
+        reply(200, "text/event-stream", Fixtures.sse("event: error\ndata: {\"error\":{\"message\":\"The model is "
+                + "overloaded, try again\"}}"));
+
+        assertThatThrownBy(() -> openAi(wm, true, 2, Duration.ofSeconds(5)).answer(Fixtures.request()))
+                .isInstanceOfSatisfying(ProviderFailure.class, f -> assertThat(f.kind()).isEqualTo(Kind.OTHER))
+                .hasMessage("openai (gpt-4.1-mini) failed: The model is overloaded, try again.");
+    }
+
+    @Test
     void anEmptyReplyIsReportedNotShownAsAnAnswer(WireMockRuntimeInfo wm) {
         reply(200, "application/json", OpenAiContractTest.completion("", "stop"));
 
