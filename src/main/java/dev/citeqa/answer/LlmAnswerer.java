@@ -314,8 +314,10 @@ public final class LlmAnswerer implements Answerer {
             }
             if (c instanceof ConnectException || c instanceof UnknownHostException
                     || c instanceof UnresolvedAddressException || c instanceof UnresolvedModelServerException) {
-                return new Fault(Kind.UNREACHABLE, 0, c.getClass().getSimpleName()
-                        + (c.getMessage() == null ? "" : ": " + firstLine(c.getMessage())), null, false);
+                String why = c instanceof ConnectException ? "connection refused"
+                        : c instanceof UnknownHostException && c.getMessage() != null ? "unknown host " + c.getMessage()
+                        : "the host name does not resolve";
+                return new Fault(Kind.UNREACHABLE, 0, why, null, false);
             }
             if (c instanceof java.io.IOException) {
                 return state.shown
@@ -374,8 +376,8 @@ public final class LlmAnswerer implements Answerer {
             case NOT_FOUND -> who + " answered HTTP 404" + said + ": check the model name (--model) and the base URL "
                     + settings.baseUrl() + ".";
             case REJECTED -> who + " rejected the request (HTTP " + fault.status + said + ").";
-            case UNREACHABLE -> "Cannot reach " + name() + " at " + settings.baseUrl() + said + ": is the server "
-                    + "running and the URL right? Or " + offline.substring(3) + ".";
+            case UNREACHABLE -> "Cannot reach " + name() + " at " + settings.baseUrl() + " (" + fault.detail
+                    + "): is the server running and the URL right? Or " + offline.substring(3) + ".";
             case NETWORK -> who + " could not be reached" + tries + said + ". Ask again, " + offline + ".";
             case MALFORMED -> who + " sent a reply that could not be read (malformed" + said + "); nothing was kept. "
                     + "Ask again, or try another model.";

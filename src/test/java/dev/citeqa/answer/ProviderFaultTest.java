@@ -220,6 +220,19 @@ class ProviderFaultTest {
     }
 
     @Test
+    void aServerThatIsNotRunningIsNamedWithItsUrlAndNotRetried() {
+        LlmAnswerer answerer = Fixtures.answerer(Fixtures.settings(ProviderKind.OLLAMA, "http://127.0.0.1:1", true),
+                pause);
+
+        assertThatThrownBy(() -> answerer.answer(Fixtures.request()))
+                .isInstanceOfSatisfying(ProviderFailure.class, f -> assertThat(f.kind()).isEqualTo(Kind.UNREACHABLE))
+                .hasMessage("Cannot reach ollama at http://127.0.0.1:1 (connection refused): is the server running and "
+                        + "the URL right? Or answer offline with --provider extractive (in the shell: provider "
+                        + "extractive).");
+        assertThat(pause.waits).isEmpty();
+    }
+
+    @Test
     void anEmptyReplyIsReportedNotShownAsAnAnswer(WireMockRuntimeInfo wm) {
         reply(200, "application/json", OpenAiContractTest.completion("", "stop"));
 
