@@ -160,4 +160,31 @@ class OpenAiContractTest {
         assertThat(reply.notice()).isEqualTo("The reply was cut at the limit of 256 output tokens; raise "
                 + "citeqa.providers.openai.max-output-tokens for longer answers.");
     }
+
+    @Test
+    void aReplySayingTheDocumentsDoNotAnswerIsAnAbstention(WireMockRuntimeInfo wm) {
+        stubPlain(completion("The documents do not answer this question.", "stop"));
+        Reply reply = Fixtures.answerer(Fixtures.settings(ProviderKind.OPENAI, wm.getHttpBaseUrl() + "/v1", false),
+                new Fixtures.RecordingPause()).answer(Fixtures.request());
+
+        CitedAnswer checked = CitationChecker.check(Fixtures.QUESTION, reply, Fixtures.context());
+
+        assertThat(checked.abstained()).isTrue();
+        assertThat(checked.citations()).isEmpty();
+        assertThat(checked.unsupported()).isZero();
+    }
+
+    @Test
+    void aCitedClaimItsPassageDoesNotCarryIsFlagged(WireMockRuntimeInfo wm) {
+        stubPlain(completion("The agreement was signed in Tehran [2]. Saddam Hussein signed it in Baghdad in 1975 [3].",
+                "stop"));
+        Reply reply = Fixtures.answerer(Fixtures.settings(ProviderKind.OPENAI, wm.getHttpBaseUrl() + "/v1", false),
+                new Fixtures.RecordingPause()).answer(Fixtures.request());
+
+        CitedAnswer checked = CitationChecker.check(Fixtures.QUESTION, reply, Fixtures.context());
+
+        assertThat(checked.sentences()).extracting(s -> s.flagged()).containsExactly(false, true);
+        assertThat(checked.sentences().get(1).cites()).containsExactly(2);
+        assertThat(checked.unsupported()).isEqualTo(1);
+    }
 }
