@@ -363,7 +363,7 @@ public final class LlmAnswerer implements Answerer {
         String offline = ProviderSettings.OFFLINE;
         String message = switch (fault.kind) {
             case TIMEOUT -> who + " did not answer in time" + tries + " (" + (fault.status > 0 ? "HTTP " + fault.status
-                    + ", " : "") + fault.detail + "). Ask again, raise citeqa.providers." + name() + ".timeout, "
+                    + said : fault.detail) + "). Ask again, raise citeqa.providers." + name() + ".timeout, "
                     + offline + ".";
             case RATE_LIMITED -> who + " is limiting requests (HTTP 429" + said + ")"
                     + (waitTooLong ? " and asks to wait " + seconds(fault.retryAfter) : tries)
