@@ -134,7 +134,7 @@ public final class ExtractiveAnswerer implements Answerer {
             if (!answer.isEmpty()) {
                 answer.append(' ');
             }
-            answer.append(c.text()).append(" [").append(c.passage() + 1).append(']');
+            answer.append(CitationMarks.place(c.text(), List.of(c.passage() + 1)));
         }
         return answer.toString();
     }

@@ -71,7 +71,7 @@ class EvalCommandsTest {
             assertThatThrownBy(() -> commands(workspaces).eval(context, "eval/gold.jsonl", "seeds",
                     dir.resolve("data").toString(), null, "extractive,nosuch", null, dir.resolve("out").toString()))
                     .isInstanceOf(Problem.class)
-                    .hasMessage("Unknown provider 'nosuch': use one of extractive.");
+                    .hasMessage("Unknown provider 'nosuch': use one of extractive, openai, openai-compatible, ollama, anthropic, gemini.");
             assertThat(dir.resolve("out")).doesNotExist();
         }
     }
