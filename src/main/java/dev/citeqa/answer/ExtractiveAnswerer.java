@@ -82,7 +82,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 Set<String> terms = new HashSet<>(Analysis.terms(sentence));
                 double covered = 0;
                 for (String term : weights.idf().keySet()) {
-                    if (terms.contains(term)) {
+                    if (weights.foundIn(term, terms)) {
                         covered += weights.weight(term);
                     }
                 }
@@ -106,7 +106,7 @@ public final class ExtractiveAnswerer implements Answerer {
             }
             double gain = 0;
             for (String term : weights.idf().keySet()) {
-                if (candidate.terms().contains(term) && !covered.contains(term)) {
+                if (weights.foundIn(term, candidate.terms()) && !weights.foundIn(term, covered)) {
                     gain += weights.weight(term);
                 }
             }
@@ -135,7 +135,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 topical.put(term, idf);
             }
         });
-        return new TermWeights(topical);
+        return new TermWeights(topical, weights.variants());
     }
 
     private static boolean similar(Set<String> a, Set<String> b) {

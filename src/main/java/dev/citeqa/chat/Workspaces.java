@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.springframework.stereotype.Component;
 
 import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.index.Embedder;
 import dev.citeqa.ingest.Hashes;
 
 /**
@@ -15,10 +16,18 @@ import dev.citeqa.ingest.Hashes;
 public class Workspaces implements AutoCloseable {
 
     private final CiteqaProperties settings;
+    /** One model for every workspace of the session: loaded once, whichever folder is opened. */
+    private final Embedder embedder;
     private Workspace current;
 
     public Workspaces(CiteqaProperties settings) {
         this.settings = settings;
+        this.embedder = Embedder.named(settings.retrieval().embeddingModel());
+    }
+
+    /** Starts loading the embedding model in the background, so the first question does not wait for it. */
+    public void warmUp() {
+        embedder.warmUp();
     }
 
     /** The workspace for these folders (null means the configured one), opening it if needed. */
@@ -30,7 +39,7 @@ public class Workspaces implements AutoCloseable {
         if (current != null && current.docs().equals(docsPath) && current.data().equals(dataPath)) {
             return current;
         }
-        Workspace opened = new Workspace(docsPath, dataPath, settings);
+        Workspace opened = new Workspace(docsPath, dataPath, settings, embedder);
         if (current != null) {
             current.close();
         }

@@ -24,6 +24,7 @@ import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.ParsedInput;
 import org.springframework.stereotype.Component;
 
+import dev.citeqa.chat.Workspaces;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
 
@@ -42,15 +43,17 @@ public class ShellSession implements ApplicationRunner {
     private final CommandParser parser;
     private final ObjectProvider<LineReader> lineReader;
     private final CiteqaProperties settings;
+    private final Workspaces workspaces;
     private int exitCode;
 
     public ShellSession(Launch launch, CommandRegistry registry, CommandParser parser,
-                        ObjectProvider<LineReader> lineReader, CiteqaProperties settings) {
+                        ObjectProvider<LineReader> lineReader, CiteqaProperties settings, Workspaces workspaces) {
         this.launch = launch;
         this.registry = registry;
         this.parser = parser;
         this.lineReader = lineReader;
         this.settings = settings;
+        this.workspaces = workspaces;
     }
 
     public int exitCode() {
@@ -77,6 +80,7 @@ public class ShellSession implements ApplicationRunner {
     }
 
     private void interactive() {
+        workspaces.warmUp(); // the embedding model loads while the person reads the prompt and types
         LineReader reader = lineReader.getObject();
         PrintWriter out = reader.getTerminal().writer();
         out.println("citeqa: questions about the documents in " + settings.docs().toAbsolutePath().normalize()
