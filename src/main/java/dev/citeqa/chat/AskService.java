@@ -3,6 +3,7 @@ package dev.citeqa.chat;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import dev.citeqa.answer.AnswerRequest;
@@ -14,6 +15,7 @@ import dev.citeqa.cite.CitedAnswer;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
 import dev.citeqa.retrieve.RankedPassage;
+import dev.citeqa.retrieve.RetrievalMode;
 import dev.citeqa.retrieve.TermWeights;
 
 /** One turn of the conversation: retrieve passages for the question, have them answered, check the citations. */
@@ -26,10 +28,13 @@ public class AskService {
     private final CiteqaProperties settings;
     private final Conversation conversation = new Conversation();
     private final Answerers answerers;
+    private final QuestionRewriter rewriter;
 
-    public AskService(CiteqaProperties settings, Answerers answerers) {
+    /** The offline rule-based rewriter unless another {@link QuestionRewriter} bean (an LLM-backed one) exists. */
+    public AskService(CiteqaProperties settings, Answerers answerers, ObjectProvider<QuestionRewriter> rewriters) {
         this.settings = settings;
         this.answerers = answerers;
+        this.rewriter = rewriters.getIfAvailable(RuleBasedRewriter::new);
     }
 
     public Conversation conversation() {
@@ -37,6 +42,11 @@ public class AskService {
     }
 
     public Turn ask(Workspace workspace, String question, Consumer<String> tokens) {
+        return ask(workspace, question, null, tokens);
+    }
+
+    /** One turn; {@code mode} overrides the configured retrieval mode when not null. */
+    public Turn ask(Workspace workspace, String question, RetrievalMode mode, Consumer<String> tokens) {
         String cleaned = question == null ? "" : question.replaceAll("[\\p{Cc}&&[^\\n\\t]]", " ").strip();
         if (cleaned.isEmpty()) {
             throw new Problem("The question is empty: type a question, for example: ask where was the agreement signed?");
@@ -48,9 +58,10 @@ public class AskService {
             cleaned = cleaned.substring(0, MAX_QUESTION_CHARS);
         }
         long begin = System.nanoTime();
-        String searched = cleaned;
-        List<RankedPassage> retrieved = workspace.bm25().retrieve(searched, settings.retrieval().topK());
-        TermWeights weights = workspace.bm25().weights(searched);
+        String searched = rewriter.standalone(cleaned, conversation.turns());
+        RetrievalMode chosen = mode != null ? mode : RetrievalMode.parse(settings.retrieval().mode());
+        List<RankedPassage> retrieved = workspace.retrieval().retrieve(searched, chosen, settings.retrieval().topK());
+        TermWeights weights = workspace.retrieval().weights(searched);
         Answerer answerer = answerers.active();
         Reply reply = answerer.answer(new AnswerRequest(searched, retrieved, weights), tokens);
         CitedAnswer answer = CitationChecker.check(cleaned, reply, retrieved);
