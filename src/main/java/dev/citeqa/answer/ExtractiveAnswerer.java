@@ -33,6 +33,9 @@ public final class ExtractiveAnswerer implements Answerer {
                     + "|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\\b");
     private static final Pattern NUMBER = Pattern.compile("\\b\\d[\\d,.]*\\b|\\b(one|two|three|four|five|six|seven"
             + "|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\\b");
+    /** A date with its year: "July 23, 2017", "23 July 2017", "2017-07-23". */
+    private static final Pattern FULL_DATE = Pattern.compile("\\b(\\d{1,2}\\s+\\p{L}+,?\\s+\\d{4}|\\p{L}+\\.?\\s+\\d{1,2},?\\s+"
+            + "\\d{4}|\\d{4}-\\d{2}-\\d{2})\\b");
     private static final Pattern PLACE = Pattern.compile("\\b(in|at|from|near|to)\\s+[A-Z][a-z]+");
     private static final Pattern NAME = Pattern.compile("\\b[A-Z][a-z]+\\s+(al-)?[A-Z][a-z]+");
 
@@ -123,9 +126,44 @@ public final class ExtractiveAnswerer implements Answerer {
             if (!answer.isEmpty()) {
                 answer.append(' ');
             }
-            answer.append(c.text()).append(" [").append(c.passage() + 1).append(']');
+            answer.append(asked == Asked.TIME ? withDate(c, request.context().get(c.passage())) : c.text());
+            for (int passage : alsoSaidIn(c, candidates, request.context())) {
+                answer.append(" [").append(passage + 1).append(']');
+            }
         }
         return answer.toString();
+    }
+
+    /**
+     * The passages that say this sentence: its own, and those of other files holding the same sentence, so that
+     * where sources repeat or contradict each other around one statement, each is cited.
+     */
+    private static List<Integer> alsoSaidIn(Candidate chosen, List<Candidate> candidates, List<RankedPassage> context) {
+        List<Integer> passages = new ArrayList<>(List.of(chosen.passage()));
+        Set<String> files = new HashSet<>(Set.of(context.get(chosen.passage()).passage().file()));
+        for (Candidate other : candidates) {
+            String file = context.get(other.passage()).passage().file();
+            if (!files.contains(file) && other.text().equalsIgnoreCase(chosen.text())) {
+                passages.add(other.passage());
+                files.add(file);
+            }
+        }
+        return passages;
+    }
+
+    /**
+     * A "when" answer whose sentence gives only a weekday or a relative time ("on Sunday", "last week") is
+     * anchored to the date of the article it comes from, when the article states one.
+     */
+    private static String withDate(Candidate chosen, RankedPassage hit) {
+        String date = hit.passage().date();
+        if (date == null || FULL_DATE.matcher(chosen.text()).find()) {
+            return chosen.text();
+        }
+        java.time.LocalDate day = java.time.LocalDate.parse(date);
+        String said = chosen.text().replaceAll("[.!]+$", "");
+        return said + " (in an article dated " + day.format(java.time.format.DateTimeFormatter.ofPattern(
+                "d MMMM yyyy", Locale.ENGLISH)) + ").";
     }
 
     private static TermWeights topical(TermWeights weights) {

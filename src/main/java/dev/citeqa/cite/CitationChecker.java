@@ -78,7 +78,7 @@ public final class CitationChecker {
             String claim = MARKER.matcher(sentence).replaceAll("").replaceAll("\\s+", " ").strip();
             boolean factual = isFactual(claim);
             double support = cites.isEmpty() ? 0
-                    : SupportScorer.support(claim, cites.stream().map(n -> context.get(n - 1).passage().text()).toList());
+                    : SupportScorer.support(claim, cites.stream().map(n -> supportText(context.get(n - 1).passage())).toList());
             List<Integer> newCites = cites.stream().map(renumbered::get).toList();
             for (int n : cites) {
                 firstSentence.putIfAbsent(n, claim);
@@ -100,6 +100,16 @@ public final class CitationChecker {
         }
         return new CitedAnswer(question, out.toString(), abstained, List.copyOf(citations), List.copyOf(checked),
                 List.copyOf(unknown), reply);
+    }
+
+    /** What a passage vouches for: its text, and the date of its article, which the index knows. */
+    static String supportText(dev.citeqa.ingest.Passage passage) {
+        if (passage.date() == null) {
+            return passage.text();
+        }
+        java.time.LocalDate day = java.time.LocalDate.parse(passage.date());
+        return passage.text() + "\n(dated " + passage.date() + ", " + day.format(java.time.format.DateTimeFormatter
+                .ofPattern("d MMMM yyyy", Locale.ENGLISH)) + ")";
     }
 
     private static boolean isFactual(String claim) {
