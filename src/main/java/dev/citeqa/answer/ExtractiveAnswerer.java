@@ -41,10 +41,16 @@ public final class ExtractiveAnswerer implements Answerer {
 
     private final int maxSentences;
     private final double minCoverage;
+    private final SentenceMeaning meaning;
 
     public ExtractiveAnswerer(CiteqaProperties.Answer settings) {
+        this(settings, SentenceMeaning.NONE);
+    }
+
+    public ExtractiveAnswerer(CiteqaProperties.Answer settings, SentenceMeaning meaning) {
         this.maxSentences = settings.maxSentences();
         this.minCoverage = settings.minCoverage();
+        this.meaning = meaning;
     }
 
     @Override
@@ -95,8 +101,11 @@ public final class ExtractiveAnswerer implements Answerer {
             }
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-        if (candidates.isEmpty() || candidates.getFirst().coverage() < minCoverage) {
+        if (candidates.isEmpty()) {
             return Refusals.NOT_IN_DOCUMENTS;
+        }
+        if (candidates.getFirst().coverage() < minCoverage) {
+            return paraphrased(request, candidates).orElse(Refusals.NOT_IN_DOCUMENTS);
         }
         List<Candidate> chosen = new ArrayList<>();
         Set<String> covered = new HashSet<>();
@@ -132,6 +141,33 @@ public final class ExtractiveAnswerer implements Answerer {
             }
         }
         return answer.toString();
+    }
+
+    /**
+     * A question in other words than the documents' ("What did Iran promise?" for "Iran will continue training"):
+     * the one sentence closest in meaning, when it is close enough for the model to count as saying it.
+     */
+    private java.util.Optional<String> paraphrased(AnswerRequest request, List<Candidate> candidates) {
+        java.util.Optional<double[]> cosines = meaning.similarity(request.question(),
+                candidates.stream().map(Candidate::text).toList());
+        if (cosines.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        int best = 0;
+        for (int i = 1; i < candidates.size(); i++) {
+            if (cosines.get()[i] > cosines.get()[best]) {
+                best = i;
+            }
+        }
+        if (cosines.get()[best] < meaning.saysWhatWasAsked()) {
+            return java.util.Optional.empty();
+        }
+        Candidate chosen = candidates.get(best);
+        StringBuilder answer = new StringBuilder(chosen.text());
+        for (int passage : alsoSaidIn(chosen, candidates, request.context())) {
+            answer.append(" [").append(passage + 1).append(']');
+        }
+        return java.util.Optional.of(answer.toString());
     }
 
     /**

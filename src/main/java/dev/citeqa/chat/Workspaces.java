@@ -20,9 +20,9 @@ public class Workspaces implements AutoCloseable {
     private final Embedder embedder;
     private Workspace current;
 
-    public Workspaces(CiteqaProperties settings) {
+    public Workspaces(CiteqaProperties settings, Embedder embedder) {
         this.settings = settings;
-        this.embedder = Embedder.named(settings.retrieval().embeddingModel());
+        this.embedder = embedder;
     }
 
     /** Starts loading the embedding model in the background, so the first question does not wait for it. */

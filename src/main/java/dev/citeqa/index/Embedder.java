@@ -85,6 +85,19 @@ public final class Embedder {
         }
     }
 
+    /**
+     * The cosine of a question and a sentence from which the sentence is taken to answer it when they share few
+     * words. Each model spreads cosines differently: set above the closest sentence to any question the seeds
+     * cannot answer (BGE 0.748, MiniLM 0.675; docs/retrieval.md).
+     */
+    public double answerSimilarity() {
+        return switch (name) {
+            case BGE_SMALL -> 0.78;
+            case MINILM -> 0.72;
+            default -> Double.POSITIVE_INFINITY;
+        };
+    }
+
     /** The vector of a question, with the query instruction the model expects. */
     public float[] query(String question) {
         String text = BGE_SMALL.equals(name) ? BGE_QUERY_PREFIX + question : question;
