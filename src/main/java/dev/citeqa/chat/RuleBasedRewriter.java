@@ -70,8 +70,8 @@ public final class RuleBasedRewriter implements QuestionRewriter {
             rewritten = GROUP_PRONOUN.matcher(rewritten).replaceAll(m -> Matcher.quoteReplacement(
                     m.group(1).equalsIgnoreCase("their") ? group + "'s" : group));
         }
-        if (rewritten.equals(q) && THING_PRONOUN.matcher(q).find() && wordCount(q) <= 7) {
-            // "when was it signed?": the thing is whatever the last question was about
+        if (rewritten.equals(q) && THING_PRONOUN.matcher(q).find() && names(q, false).isEmpty()) {
+            // "when was it signed?" names nothing itself: the thing is whatever the last question was about
             rewritten = stripEnd(q) + " (" + stripEnd(context) + ")" + end(q);
         }
         return rewritten;

@@ -10,6 +10,8 @@ import dev.citeqa.index.Indexer;
 import dev.citeqa.index.LuceneIndex;
 import dev.citeqa.retrieve.Bm25Retriever;
 import dev.citeqa.retrieve.PassageRetrieval;
+import dev.citeqa.retrieve.RetrievalMode;
+import dev.citeqa.retrieve.Retriever;
 import dev.citeqa.retrieve.VectorRetriever;
 
 /** A documents folder and its own index in a data folder, opened together. */
@@ -54,6 +56,11 @@ public final class Workspace implements AutoCloseable {
     /** BM25, vector and hybrid retrieval over this workspace's index. */
     public PassageRetrieval retrieval() {
         return retrieval;
+    }
+
+    /** One retrieval mode as a plain {@link Retriever} (what an evaluation run compares), near-duplicates folded. */
+    public Retriever retriever(RetrievalMode mode) {
+        return (question, k) -> retrieval.retrieve(question, mode, k);
     }
 
     /** Brings the index in line with the folder. */

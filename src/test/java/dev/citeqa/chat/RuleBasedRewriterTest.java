@@ -71,6 +71,18 @@ class RuleBasedRewriterTest {
     }
 
     @Test
+    void itInAQuestionThatNamesNothingCarriesTheLastQuestion() {
+        Turn asked = turn("What did Iran and Iraq sign in Tehran in July 2017?", "A memorandum of understanding [1]");
+
+        assertThat(rewriter.standalone("Which areas did it cover besides border security?", List.of(asked)))
+                .isEqualTo("Which areas did it cover besides border security (What did Iran and Iraq sign in Tehran "
+                        + "in July 2017)?");
+        assertThat(rewriter.standalone("Is it true that Iran trains militias?", List.of(asked)))
+                .as("a question naming its own subject stands alone")
+                .isEqualTo("Is it true that Iran trains militias?");
+    }
+
+    @Test
     void aQuestionThatStandsOnItsOwnIsLeftAlone() {
         Turn asked = turn("Who was killed in Samarra?", "Brig. Gen. Hamid Taqavi [1]");
 
