@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import dev.citeqa.answer.AnswerRequest;
@@ -31,10 +32,20 @@ public class AskService {
     private final QuestionRewriter rewriter;
 
     /** The offline rule-based rewriter unless another {@link QuestionRewriter} bean (an LLM-backed one) exists. */
+    @Autowired
     public AskService(CiteqaProperties settings, Answerers answerers, ObjectProvider<QuestionRewriter> rewriters) {
+        this(settings, answerers, rewriters.getIfAvailable(RuleBasedRewriter::new));
+    }
+
+    /** With the offline rule-based rewriter, for code that runs without Spring (tools, tests). */
+    public AskService(CiteqaProperties settings, Answerers answerers) {
+        this(settings, answerers, new RuleBasedRewriter());
+    }
+
+    public AskService(CiteqaProperties settings, Answerers answerers, QuestionRewriter rewriter) {
         this.settings = settings;
         this.answerers = answerers;
-        this.rewriter = rewriters.getIfAvailable(RuleBasedRewriter::new);
+        this.rewriter = rewriter;
     }
 
     public Conversation conversation() {
@@ -45,8 +56,23 @@ public class AskService {
         return ask(workspace, question, null, tokens);
     }
 
-    /** One turn; {@code mode} overrides the configured retrieval mode when not null. */
+    /** One turn of the shell's conversation; {@code mode} overrides the configured retrieval mode when not null. */
     public Turn ask(Workspace workspace, String question, RetrievalMode mode, Consumer<String> tokens) {
+        return ask(workspace, conversation, answerers.active(), mode, question, tokens);
+    }
+
+    /**
+     * A turn of a conversation other than the shell's, answered by the given answerer: an evaluation run keeps one
+     * conversation per gold question and may compare several providers.
+     */
+    public Turn ask(Workspace workspace, Conversation conversation, Answerer answerer, String question,
+                    Consumer<String> tokens) {
+        return ask(workspace, conversation, answerer, null, question, tokens);
+    }
+
+    /** A turn of the given conversation, with the given answerer and retrieval mode (null: the configured one). */
+    public Turn ask(Workspace workspace, Conversation conversation, Answerer answerer, RetrievalMode mode,
+                    String question, Consumer<String> tokens) {
         String cleaned = question == null ? "" : question.replaceAll("[\\p{Cc}&&[^\\n\\t]]", " ").strip();
         if (cleaned.isEmpty()) {
             throw new Problem("The question is empty: type a question, for example: ask where was the agreement signed?");
@@ -62,7 +88,6 @@ public class AskService {
         RetrievalMode chosen = mode != null ? mode : RetrievalMode.parse(settings.retrieval().mode());
         List<RankedPassage> retrieved = workspace.retrieval().retrieve(searched, chosen, settings.retrieval().topK());
         TermWeights weights = workspace.retrieval().weights(searched);
-        Answerer answerer = answerers.active();
         Reply reply = answerer.answer(new AnswerRequest(searched, retrieved, weights), tokens);
         CitedAnswer answer = CitationChecker.check(cleaned, reply, retrieved);
         Turn turn = new Turn(cleaned, searched, answer, retrieved, (System.nanoTime() - begin) / 1_000_000, notice);

@@ -12,6 +12,6 @@ class EmbeddingConfiguration {
 
     @Bean
     Embedder embedder(CiteqaProperties settings) {
-        return Embedder.named(settings.retrieval().embeddingModel());
+        return Embedder.shared(settings.retrieval().embeddingModel());
     }
 }

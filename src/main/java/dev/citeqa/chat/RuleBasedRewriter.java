@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.citeqa.cite.Citation;
+import dev.citeqa.index.Analysis;
 
 /**
  * The offline rewriter: it carries the previous turn's entities into a follow-up. A personal pronoun becomes the
@@ -28,6 +29,11 @@ public final class RuleBasedRewriter implements QuestionRewriter {
     private static final Pattern QUESTION_START = Pattern.compile(
             "^(who|whom|whose|what|which|when|where|why|how|did|does|do|is|are|was|were|has|have|had|can|could"
                     + "|will|would|should|list|name|tell|give|show|describe|explain)\\b", Pattern.CASE_INSENSITIVE);
+    /** A question of a question word or two only: "When?", "Why not?", "Where exactly?". */
+    private static final Pattern BARE_QUESTION = Pattern.compile(
+            "^(who|whom|whose|what|which|when|where|why|how)\\b\\W*(\\p{L}+)?\\W*$", Pattern.CASE_INSENSITIVE);
+    /** A question this rewriter made: the typed words, then the carried question in brackets. */
+    private static final Pattern CARRIED = Pattern.compile("^.*? \\((.+?)([?.!]?)\\)[?.!]?$");
     private static final Pattern YEAR = Pattern.compile("\\b(1[89]\\d\\d|20\\d\\d)\\b");
     /** A capitalised word, an initial-style abbreviation ("Gen."), or a lower-case name particle ("al-"). */
     private static final Pattern NAME_WORD = Pattern.compile(
@@ -52,7 +58,7 @@ public final class RuleBasedRewriter implements QuestionRewriter {
             return q;
         }
         Turn previous = history.getLast();
-        String context = previous.searched();
+        String context = topic(previous.searched());
         List<String> contextNames = names(context, false);
 
         if (isElliptical(q)) {
@@ -70,18 +76,27 @@ public final class RuleBasedRewriter implements QuestionRewriter {
             rewritten = GROUP_PRONOUN.matcher(rewritten).replaceAll(m -> Matcher.quoteReplacement(
                     m.group(1).equalsIgnoreCase("their") ? group + "'s" : group));
         }
-        if (rewritten.equals(q) && THING_PRONOUN.matcher(q).find() && names(q, false).isEmpty()) {
-            // "when was it signed?" names nothing itself: the thing is whatever the last question was about
+        if (rewritten.equals(q) && names(q, false).isEmpty() && Analysis.terms(q).size() < 3
+                && (THING_PRONOUN.matcher(q).find() || BARE_QUESTION.matcher(q).matches())) {
+            // "when was it signed?", "Why?": too few words of its own; the subject is the last question's. A
+            // question with words enough is left alone, since added words dilute what an answer must cover.
             rewritten = stripEnd(q) + " (" + stripEnd(context) + ")" + end(q);
         }
         return rewritten;
     }
 
     private static boolean isElliptical(String q) {
-        if (ELLIPSIS_START.matcher(q).find() && wordCount(ELLIPSIS_START.matcher(q).replaceFirst("")) <= 4) {
-            return true;
+        String rest = ELLIPSIS_START.matcher(q).replaceFirst("");
+        if (!rest.equals(q) && wordCount(rest) <= 4) {
+            return !QUESTION_START.matcher(rest).find(); // "and where was it signed?" is a whole question
         }
         return wordCount(q) <= 3 && !QUESTION_START.matcher(q).find();
+    }
+
+    /** What a searched question is about: the carried part of a rewritten one, so carrying never nests. */
+    private static String topic(String searched) {
+        Matcher carried = CARRIED.matcher(searched.strip());
+        return carried.matches() ? carried.group(1) + carried.group(2) : searched;
     }
 
     /** The last question with the fragment's year or name swapped in, or the fragment added. */

@@ -25,6 +25,11 @@ public final class Workspace implements AutoCloseable {
     private final PassageRetrieval retrieval;
     private IndexSummary lastSync;
 
+    /** Opens the index with the process's instance of the configured embedding model. */
+    public Workspace(Path docs, Path data, CiteqaProperties settings) {
+        this(docs, data, settings, Embedder.shared(settings.retrieval().embeddingModel()));
+    }
+
     /** Opens the index; the embedding model starts loading in the background, as the first sync will need it. */
     public Workspace(Path docs, Path data, CiteqaProperties settings, Embedder embedder) {
         this.docs = docs;

@@ -2,6 +2,7 @@ package dev.citeqa.chat;
 
 import java.nio.file.Path;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.citeqa.config.CiteqaProperties;
@@ -20,6 +21,12 @@ public class Workspaces implements AutoCloseable {
     private final Embedder embedder;
     private Workspace current;
 
+    /** With the process's instance of the configured model, for code that runs without Spring. */
+    public Workspaces(CiteqaProperties settings) {
+        this(settings, Embedder.shared(settings.retrieval().embeddingModel()));
+    }
+
+    @Autowired
     public Workspaces(CiteqaProperties settings, Embedder embedder) {
         this.settings = settings;
         this.embedder = embedder;

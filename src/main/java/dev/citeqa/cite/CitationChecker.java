@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.citeqa.answer.Reply;
+import dev.citeqa.index.Analysis;
 import dev.citeqa.ingest.SentenceSplitter;
 import dev.citeqa.retrieve.RankedPassage;
 
@@ -21,9 +21,9 @@ import dev.citeqa.retrieve.RankedPassage;
  */
 public final class CitationChecker {
 
-    private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,4}(?:\\s*[,;]\\s*\\d{1,4})*)\\]");
+    private static final Pattern MARKER = Pattern.compile("\\[(\\d+(?:\\s*[,;]\\s*\\d+)*)\\]");
     private static final Pattern MARKERS_AFTER_STOP =
-            Pattern.compile("([.!?])([\"'”’)]*)((?:\\s*\\[\\d{1,4}(?:\\s*[,;]\\s*\\d{1,4})*\\])+)");
+            Pattern.compile("([.!?])([\"'”’)]*)((?:\\s*\\[\\d+(?:\\s*[,;]\\s*\\d+)*\\])+)");
     private static final Pattern ABSTENTION = Pattern.compile(
             "\\b(do(es)? not|don't|doesn't|cannot|can't|can ?not|unable to|no information|not enough information"
                     + "|not (mentioned|stated|specified|covered|provided|found)|nothing (in|about))\\b.{0,60}"
@@ -48,38 +48,33 @@ public final class CitationChecker {
         for (SentenceSplitter.Span span : SentenceSplitter.split(text, 0, text.length())) {
             String sentence = text.substring(span.start(), span.end());
             List<Integer> cites = new ArrayList<>();
-            StringBuilder rewritten = new StringBuilder();
             Matcher m = MARKER.matcher(sentence);
-            int last = 0;
             while (m.find()) {
-                rewritten.append(sentence, last, m.start());
-                List<Integer> kept = new ArrayList<>();
                 for (String number : m.group(1).split("\\s*[,;]\\s*")) {
-                    int n = Integer.parseInt(number.strip());
+                    String digits = number.strip();
+                    int n = digits.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(digits);
                     if (n < 1 || n > context.size()) {
                         unknown.add(n);
-                        continue;
-                    }
-                    int newNumber = renumbered.computeIfAbsent(n, k -> renumbered.size() + 1);
-                    if (!kept.contains(newNumber)) {
-                        kept.add(newNumber);
-                    }
-                    if (!cites.contains(n)) {
+                    } else if (!cites.contains(n)) {
                         cites.add(n);
+                        renumbered.computeIfAbsent(n, k -> renumbered.size() + 1);
                     }
                 }
-                for (int k : kept) {
-                    rewritten.append(" [").append(k).append(']');
-                }
-                last = m.end();
             }
-            rewritten.append(sentence.substring(last));
-            String clean = rewritten.toString().replaceAll("\\s+([.,;:!?])", "$1").replaceAll("\\s+\\[", " [").replaceAll("\\s{2,}", " ").strip();
-            String claim = MARKER.matcher(sentence).replaceAll("").replaceAll("\\s+", " ").strip();
+            // removing "[1]" from "[1[1]0]" leaves "[10]": what looks like a marker after removal is plain text
+            String claim = MARKER.matcher(MARKER.matcher(sentence).replaceAll("")).replaceAll("($1)")
+                    .replaceAll("\\s+", " ")
+                    .replaceAll(" ([.,;:!?])", "$1").strip();
             boolean factual = isFactual(claim);
             double support = cites.isEmpty() ? 0
                     : SupportScorer.support(claim, cites.stream().map(n -> supportText(context.get(n - 1).passage())).toList());
             List<Integer> newCites = cites.stream().map(renumbered::get).toList();
+            // shown as "Sentence. [1][2]": the markers after the sentence's own punctuation
+            StringBuilder clean = new StringBuilder(claim);
+            if (!newCites.isEmpty()) {
+                clean.append(' ');
+                newCites.forEach(n -> clean.append('[').append(n).append(']'));
+            }
             for (int n : cites) {
                 firstSentence.putIfAbsent(n, claim);
             }
@@ -109,14 +104,13 @@ public final class CitationChecker {
         }
         java.time.LocalDate day = java.time.LocalDate.parse(passage.date());
         return passage.text() + "\n(dated " + passage.date() + ", " + day.format(java.time.format.DateTimeFormatter
-                .ofPattern("d MMMM yyyy", Locale.ENGLISH)) + ")";
+                .ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)) + ")";
     }
 
     private static boolean isFactual(String claim) {
         if (ABSTENTION.matcher(claim).find()) {
             return false;
         }
-        String lower = claim.toLowerCase(Locale.ROOT);
-        return dev.citeqa.index.Analysis.terms(lower).size() >= 3;
+        return Analysis.contentTerms(claim).size() >= 3;
     }
 }

@@ -33,6 +33,13 @@ public final class Embedder {
         this.name = name;
     }
 
+    private static final java.util.Map<String, Embedder> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The one instance of this model in the process: a model is loaded once, however many indexes use it. */
+    public static Embedder shared(String name) {
+        return SHARED.computeIfAbsent(name, Embedder::named);
+    }
+
     /** The model with this setting name; nothing is loaded until it is first needed or warmed up. */
     public static Embedder named(String name) {
         if (!List.of(BGE_SMALL, MINILM, NONE).contains(name)) {

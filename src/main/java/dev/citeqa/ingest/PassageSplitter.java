@@ -67,7 +67,7 @@ public final class PassageSplitter {
     }
 
     /** Bump when the cleaning or splitting rules change, so every file is split again. */
-    private static final int SPLITTER_VERSION = 1;
+    private static final int SPLITTER_VERSION = 2;
 
     /** Sentences of a block, with any sentence longer than the passage limit cut at a space. */
     private List<SentenceSplitter.Span> sentences(String text, Block block) {

@@ -38,7 +38,7 @@ public class ShellSession implements ApplicationRunner {
     private static final Log LOG = LogFactory.getLog(ShellSession.class);
     static final String PROMPT = "citeqa> ";
 
-    private final Launch launch;
+    private final ObjectProvider<Launch> launch;
     private final CommandRegistry registry;
     private final CommandParser parser;
     private final ObjectProvider<LineReader> lineReader;
@@ -46,7 +46,7 @@ public class ShellSession implements ApplicationRunner {
     private final Workspaces workspaces;
     private int exitCode;
 
-    public ShellSession(Launch launch, CommandRegistry registry, CommandParser parser,
+    public ShellSession(ObjectProvider<Launch> launch, CommandRegistry registry, CommandParser parser,
                         ObjectProvider<LineReader> lineReader, CiteqaProperties settings, Workspaces workspaces) {
         this.launch = launch;
         this.registry = registry;
@@ -62,6 +62,10 @@ public class ShellSession implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments arguments) {
+        Launch launch = this.launch.getIfAvailable();
+        if (launch == null) {
+            return; // started without main(), as in tests: commands are driven through execute()
+        }
         if (launch.interactive()) {
             interactive();
             return;
@@ -107,12 +111,18 @@ public class ShellSession implements ApplicationRunner {
             if (lower.equals("exit") || lower.equals("quit")) {
                 break;
             }
-            try {
-                execute(parser.parse(trimmed), out, out);
-            } catch (Problem e) {
-                out.println(e.getMessage());
-            }
+            execute(trimmed, out);
             out.flush();
+        }
+    }
+
+    /** Parses and runs one typed line, printing to {@code out}; returns the exit status it stands for. */
+    public int execute(String line, PrintWriter out) {
+        try {
+            return execute(parser.parse(line), out, out);
+        } catch (Problem e) {
+            out.println(e.getMessage());
+            return 2;
         }
     }
 

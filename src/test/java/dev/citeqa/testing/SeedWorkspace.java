@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import dev.citeqa.chat.Workspace;
@@ -16,21 +14,18 @@ import dev.citeqa.index.Embedder;
 /** The real seed articles copied into a temporary folder, indexed with real Lucene and a real in-jar model. */
 public final class SeedWorkspace {
 
-    /** Models load in one to two seconds: tests share one instance of each. */
-    private static final Map<String, Embedder> EMBEDDERS = new ConcurrentHashMap<>();
-
     private SeedWorkspace() {
     }
 
     public static CiteqaProperties settings(Path docs, Path data, String mode, String model) {
         return new CiteqaProperties(docs, data,
-                new CiteqaProperties.Ingest(3, 900, List.of("txt", "md", "markdown", "html", "htm", "pdf"), false),
+                CiteqaProperties.Ingest.defaults(),
                 new CiteqaProperties.Retrieval(5, mode, 60, 50, model),
                 new CiteqaProperties.Answer("extractive", 3, 0.5));
     }
 
     public static Embedder embedder(String model) {
-        return EMBEDDERS.computeIfAbsent(model, Embedder::named);
+        return Embedder.shared(model); // models load in one to two seconds: tests share one instance of each
     }
 
     /** Copies the named seed files (all when none is named) into {@code folder}/docs. */

@@ -1,0 +1,34 @@
+# Sourced by ./chat and ./run-tests: sets JAVA to the newest JDK 21+ found in JAVA_HOME, on PATH or under
+# /usr/lib/jvm, or says what to install and exits.
+java_major() {
+  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
+}
+
+find_jdk() {
+  local candidates=() best="" best_major=0 c m
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
+  command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
+  for c in /usr/lib/jvm/*/bin/java /opt/java/*/bin/java /usr/local/opt/openjdk*/bin/java; do
+    [ -x "$c" ] && candidates+=("$c")
+  done
+  for c in "${candidates[@]}"; do
+    [ -x "$c" ] || continue
+    m="$(java_major "$c" 2>/dev/null || echo 0)"
+    if [ "${m:-0}" -ge 21 ] 2>/dev/null && [ "$m" -gt "$best_major" ]; then best="$c"; best_major="$m"; fi
+  done
+  [ -n "$best" ] && echo "$best"
+}
+
+JAVA="$(find_jdk || true)"
+if [ -z "$JAVA" ]; then
+  echo "citeqa needs a JDK 21 or newer and found none (looked at JAVA_HOME, PATH and /usr/lib/jvm)." >&2
+  echo "Install one, for example: sudo apt-get install openjdk-21-jdk (or Temurin 21+), or set JAVA_HOME to it." >&2
+  exit 1
+fi
+JAVA_HOME_FOUND="$(cd "$(dirname "$JAVA")/.." && pwd)"
+require_maven() {
+  if ! command -v mvn >/dev/null 2>&1; then
+    echo "citeqa builds with Maven, which is not installed: sudo apt-get install maven" >&2
+    exit 1
+  fi
+}

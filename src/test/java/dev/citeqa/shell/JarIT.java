@@ -1,0 +1,107 @@
+package dev.citeqa.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.citeqa.SeedFolder;
+
+/** Runs the packaged jar as a user does: one-shot commands, a piped session, and bad input. */
+class JarIT {
+
+    static final Path JAR = Path.of("target/citeqa.jar").toAbsolutePath();
+
+    @TempDir
+    static Path temp;
+    static Path docs;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void seeds() {
+        docs = SeedFolder.copyTo(temp.resolve("docs"));
+    }
+
+    static Run run(Path workingDir, String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-Duser.home=" + temp.resolve("home"), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
+        Path out = Files.createTempFile(temp, "out", ".txt");
+        Path err = Files.createTempFile(temp, "err", ".txt");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process process = builder.start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the jar finishes").isTrue();
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err).replaceAll(
+                "(?m)^WARNING: Using incubator modules.*\\R", ""));
+    }
+
+    @Test
+    void oneShotAskPrintsJsonAndExitsZero() throws Exception {
+        Run run = run(temp, "", "--docs", docs.toString(), "--data", temp.resolve("data1").toString(),
+                "ask", "--json", "Where did Khalid al-Obeidi and Hossein Dehqan sign the agreement?");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("answer").asText()).contains("Tehran");
+        assertThat(json.get("citations").get(0).get("file").asText()).endsWith(".txt");
+    }
+
+    @Test
+    void aPipedSessionAnswersAndListsSources() throws Exception {
+        Run run = run(temp, "Who is the president of Brazil?\nWhere did Khalid al-Obeidi and Hossein Dehqan sign "
+                        + "the agreement?\nsources\nexit\n",
+                "--docs", docs.toString(), "--data", temp.resolve("data2").toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains(ShellSession.PROMPT).contains("The documents do not answer this question.")
+                .contains("Tehran").contains("Cited:");
+        assertThat(run.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void aBadSettingIsOneLineNamingIt() throws Exception {
+        Run run = run(temp, "", "--docs", docs.toString(), "--citeqa.retrieval.top-k=0", "ask", "anything");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo(
+                "Setting citeqa.retrieval.top-k is not valid: use a whole number from 1 to 100.");
+    }
+
+    @Test
+    void aMissingDocumentsFolderIsOneLine() throws Exception {
+        Run run = run(temp, "", "--docs", temp.resolve("nowhere").toString(), "--data",
+                temp.resolve("data3").toString(), "ask", "anything");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().strip()).contains("does not exist").contains("--docs <folder>").doesNotContain("\n");
+    }
+
+    @Test
+    void anUnknownCommandIsOneLine() throws Exception {
+        Run run = run(temp, "", "--docs", docs.toString(), "/frobnicate");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("Unknown command '/frobnicate'").doesNotContain("\n");
+    }
+
+    @Test
+    void aMalformedSettingsFileIsOneLine() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("broken-yml"));
+        Files.writeString(folder.resolve("application.yml"), "citeqa:\n  retrieval:\n    top-k: [5\n  docs: : :\n");
+        Run run = run(folder, "", "--docs", docs.toString(), "ask", "anything");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("application.yml is not valid YAML").doesNotContain("\n");
+    }
+}
