@@ -1,11 +1,14 @@
 package dev.citeqa.answer;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -158,11 +161,11 @@ public final class ExtractiveAnswerer implements Answerer {
      * A question in other words than the documents' ("What did Iran promise?" for "Iran will continue training"):
      * the one sentence closest in meaning, when it is close enough for the model to count as saying it.
      */
-    private java.util.Optional<String> paraphrased(AnswerRequest request, List<Candidate> candidates) {
-        java.util.Optional<double[]> cosines = meaning.similarity(request.question(),
+    private Optional<String> paraphrased(AnswerRequest request, List<Candidate> candidates) {
+        Optional<double[]> cosines = meaning.similarity(request.question(),
                 candidates.stream().map(Candidate::text).toList());
         if (cosines.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         int best = 0;
         for (int i = 1; i < candidates.size(); i++) {
@@ -171,14 +174,14 @@ public final class ExtractiveAnswerer implements Answerer {
             }
         }
         if (cosines.get()[best] < meaning.saysWhatWasAsked()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Candidate chosen = candidates.get(best);
         StringBuilder answer = new StringBuilder(chosen.text());
         for (int passage : alsoSaidIn(chosen, candidates, request.context())) {
             answer.append(" [").append(passage + 1).append(']');
         }
-        return java.util.Optional.of(answer.toString());
+        return Optional.of(answer.toString());
     }
 
     /**
@@ -207,9 +210,9 @@ public final class ExtractiveAnswerer implements Answerer {
         if (date == null || FULL_DATE.matcher(chosen.text()).find()) {
             return chosen.text();
         }
-        java.time.LocalDate day = java.time.LocalDate.parse(date);
+        LocalDate day = LocalDate.parse(date);
         String said = chosen.text().replaceAll("[.!]+$", "");
-        return said + " (in an article dated " + day.format(java.time.format.DateTimeFormatter.ofPattern(
+        return said + " (in an article dated " + day.format(DateTimeFormatter.ofPattern(
                 "d MMMM yyyy", Locale.ENGLISH)) + ").";
     }
 

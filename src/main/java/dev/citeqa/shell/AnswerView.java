@@ -1,9 +1,11 @@
 package dev.citeqa.shell;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +15,7 @@ import dev.citeqa.chat.Turn;
 import dev.citeqa.cite.CheckedSentence;
 import dev.citeqa.cite.Citation;
 import dev.citeqa.cite.CitedAnswer;
+import dev.citeqa.index.Analysis;
 import dev.citeqa.ingest.Passage;
 import dev.citeqa.retrieve.RankedPassage;
 import dev.citeqa.retrieve.TermWeights;
@@ -112,7 +115,7 @@ final class AnswerView {
             out.append(String.format("#%d %s (passage %s)%s%n", r.rank(), TerminalText.safe(p.file()),
                     TerminalText.safe(p.id()), cited > 0 ? "  cited as [" + cited + "]" : ""));
             out.append("   ").append(why(r)).append('\n');
-            java.util.Set<String> terms = new java.util.HashSet<>(dev.citeqa.index.Analysis.terms(p.text()));
+            Set<String> terms = new HashSet<>(Analysis.terms(p.text()));
             List<String> matched = weights.idf().keySet().stream().filter(t -> weights.foundIn(t, terms)).toList();
             out.append("   question terms in it: ").append(matched.isEmpty() ? "none" : String.join(", ", matched));
             weights.variants().forEach((term, spellings) -> spellings.stream().filter(terms::contains)
