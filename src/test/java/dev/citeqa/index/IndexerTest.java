@@ -31,7 +31,7 @@ class IndexerTest {
     void openIndex() {
         docs = SeedFolder.copyTo(temp.resolve("docs"));
         index = new LuceneIndex(temp.resolve("data"));
-        indexer = new Indexer(index, SETTINGS);
+        indexer = new Indexer(index, SETTINGS, Embedder.named(Embedder.NONE));
     }
 
     @AfterEach
@@ -96,7 +96,7 @@ class IndexerTest {
         try (PassageStore.Changes changes = index.change()) {
             changes.remove("001_427b068eda7f8d6f.txt");
             changes.replace(new IngestedFile("ghost.txt", "h", "f", "Ghost", null, List.of(
-                    new Passage("ghost.txt#0-00000000", "ghost.txt", 0, "Ghost", null, 0, 5, "Boo!!"))), java.util.Set.of());
+                    new Passage("ghost.txt#0-00000000", "ghost.txt", 0, "Ghost", null, 0, 5, "Boo!!"))), java.util.Set.of(), List.of());
             // closed without commit, as when a run is killed
         }
         index.close();
@@ -118,7 +118,7 @@ class IndexerTest {
         assertThat(index.takeRecoveryNote()).hasValueSatisfying(note -> assertThat(note).contains("was damaged")
                 .contains("rebuilt from the documents"));
         assertThat(index.takeRecoveryNote()).isEmpty();
-        indexer = new Indexer(index, SETTINGS);
+        indexer = new Indexer(index, SETTINGS, Embedder.named(Embedder.NONE));
         assertThat(sync().added()).isEqualTo(5);
     }
 }
