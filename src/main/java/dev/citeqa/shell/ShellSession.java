@@ -87,7 +87,6 @@ public class ShellSession implements ApplicationRunner {
     }
 
     private void interactive() {
-        workspaces.warmUp(); // the embedding model loads while the person reads the prompt and types
         LineReader reader = lineReader.getObject();
         interruptKey.attach(reader.getTerminal());
         PrintWriter out = reader.getTerminal().writer();
@@ -95,6 +94,7 @@ public class ShellSession implements ApplicationRunner {
                 + ", answered with citations.");
         out.println("Type a question, or help for the commands; exit quits.");
         out.flush();
+        workspaces.warmUp(); // after the banner: the model loads while the person reads the prompt and types
         while (true) {
             String line;
             try {
