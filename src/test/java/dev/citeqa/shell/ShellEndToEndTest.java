@@ -6,11 +6,14 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.citeqa.SeedFolder;
+import dev.citeqa.chat.LlmQuestionRewriter;
+import dev.citeqa.chat.QuestionRewriter;
 import dev.citeqa.chat.Turn;
 import dev.citeqa.cite.Citation;
 
@@ -100,6 +103,14 @@ class ShellEndToEndTest extends ShellSessionTest {
         assertThat(type("ask --colour red why?").strip()).startsWith("Unknown option --colour for ask");
         assertThat(type("index " + temp.resolve("missing")).strip()).contains("does not exist")
                 .contains("--docs <folder>");
+    }
+
+    @Test
+    void followUpsAreRewrittenByTheActiveModelWithTheRulesAsFallback(@Autowired QuestionRewriter rewriter) {
+        assertThat(rewriter).isInstanceOf(LlmQuestionRewriter.class);
+        type("ask Who was killed in Samarra?");
+        String printed = type("where was he killed?");
+        assertThat(printed).startsWith("(searched: ");
     }
 
     @Test
