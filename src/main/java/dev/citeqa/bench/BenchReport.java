@@ -1,0 +1,78 @@
+package dev.citeqa.bench;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one bench run measured. Absent parts (a phase that was not run) are null, and {@link #notRun} says
+ * why, so the report never shows a figure that was not measured.
+ */
+public record BenchReport(String command, Instant started, long tookMillis, Machine machine, Launches launches,
+                          AnswerRun answers, List<SizeRun> sizes, EmbeddingRun embedding, List<String> notRun) {
+
+    public BenchReport {
+        sizes = List.copyOf(sizes);
+        notRun = List.copyOf(notRun);
+    }
+
+    /** The machine and its load: other people's work on a shared machine shows in every figure. */
+    public record Machine(int cores, String java, long maxHeap, String loadBefore, String loadAfter) {
+    }
+
+    /**
+     * Starts to the first prompt, from outside the JVM.
+     *
+     * @param plainJar the fat jar started with java -jar, without the launcher's extracted jar and AOT cache
+     */
+    public record Launches(String launcherCommand, Distribution launcher, String plainJarCommand, Distribution plainJar) {
+    }
+
+    /**
+     * Offline answers (retrieval, extractive answer, citation check) on the seed documents, warm.
+     *
+     * @param warm wall-clock time of each answer; {@code cpu} is the answering thread's time on a core
+     */
+    public record AnswerRun(int passages, int questions, long firstMillis, Distribution warm, Distribution cpu) {
+    }
+
+    /**
+     * One corpus size.
+     *
+     * @param latency    wall-clock query latency by mode (bm25, answer; vector and hybrid where the index has vectors)
+     * @param cpu        the querying thread's on-CPU time by mode: latency minus the time spent waiting for a core
+     * @param reindexMillis a second sync of the unchanged folder from a freshly opened index, as a new session does
+     */
+    public record SizeRun(int requested, int passages, int files, long corpusBytes, long generateMillis,
+                          long indexMillis, long reindexMillis, long indexBytes, Map<String, Distribution> latency,
+                          Map<String, Distribution> cpu, MemoryUse memory) {
+
+        public double passagesPerSecond() {
+            return indexMillis == 0 ? 0 : passages * 1000.0 / indexMillis;
+        }
+    }
+
+    /** Share of questions with a passage of a gold source file in the top k, and the mean reciprocal rank. */
+    public record Quality(int questions, int k, double hitRate, double mrr) {
+    }
+
+    /**
+     * citeqa and the usual LangChain4j setup on the same corpus with the same embedding model.
+     *
+     * @param citeqaIndexMillis    citeqa indexing from the files (reading, cleaning, splitting, BM25 index)
+     * @param citeqaLatency        by mode, with the question embedded where the mode needs it
+     * @param citeqaQuality        by mode
+     * @param baselineHeapBytes    live heap the store, its segments and the model's Java side hold
+     * @param baselineRssBytes     growth of the resident set while the model loaded and the store filled
+     */
+    public record EmbeddingRun(String model, int passages, long modelLoadMillis,
+                               long citeqaIndexMillis, long citeqaIndexBytes, long citeqaHeapBytes,
+                               Map<String, Distribution> citeqaLatency, Map<String, Quality> citeqaQuality,
+                               long baselineIndexMillis, long baselineHeapBytes, long baselineRssBytes,
+                               Distribution baselineLatency, Quality baselineQuality) {
+
+        public double embeddedPerSecond() {
+            return baselineIndexMillis == 0 ? 0 : passages * 1000.0 / baselineIndexMillis;
+        }
+    }
+}

@@ -1,0 +1,366 @@
+package dev.citeqa.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+
+import dev.citeqa.answer.Answerers;
+import dev.citeqa.chat.AskService;
+import dev.citeqa.chat.Workspace;
+import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.index.IndexSummary;
+import dev.citeqa.ingest.Passage;
+import dev.citeqa.retrieve.RankedPassage;
+
+/**
+ * Runs the measurements of a bench run in order (starts, seed-scale answers, each corpus size, the embedding
+ * comparison) and returns what was measured. Each phase prints a line when it starts, as a large size takes
+ * minutes.
+ */
+public final class Benchmark {
+
+    static final String BM25 = "bm25";
+    static final String ANSWER = "answer";
+    static final String SEEDS_SUBFOLDER = "seeds";
+
+    private final BenchOptions options;
+    private final CiteqaProperties settings;
+    private final Answerers answerers;
+    private final PrintWriter out;
+    private final List<String> notRun = new ArrayList<>();
+
+    public Benchmark(BenchOptions options, CiteqaProperties settings, Answerers answerers, PrintWriter out) {
+        this.options = options;
+        this.settings = settings;
+        this.answerers = answerers;
+        this.out = out;
+    }
+
+    public BenchReport run() {
+        long begin = System.nanoTime();
+        Instant started = Instant.now();
+        String loadBefore = loadAverage();
+        List<SeedQuestion> questions = SeedQuestion.read(options.gold());
+        BenchReport.Launches launches = launches();
+        BenchReport.AnswerRun answers = seedAnswers(questions);
+        List<BenchReport.SizeRun> sizes = new ArrayList<>();
+        if (options.corpus() != null) {
+            sizes.add(size(0, options.corpus(), options.work().resolve("index-own"), 0, 0));
+        } else {
+            for (int requested : options.passages()) {
+                sizes.add(generatedSize(requested));
+            }
+        }
+        BenchReport.EmbeddingRun embedding = embedding(questions, answers.passages());
+        BenchReport.Machine machine = new BenchReport.Machine(Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + Runtime.version(), Runtime.getRuntime().maxMemory(),
+                loadBefore, loadAverage());
+        return new BenchReport(options.command(), started, (System.nanoTime() - begin) / 1_000_000, machine, launches,
+                answers, sizes, embedding, notRun);
+    }
+
+    private BenchReport.Launches launches() {
+        if (options.launches() <= 0) {
+            notRun.add("Launch to first prompt: not measured (--launches 0).");
+            return null;
+        }
+        Path launcher = options.project().resolve("chat");
+        Path jar = options.project().resolve("target").resolve("citeqa.jar");
+        if (!Files.isExecutable(launcher) || !Files.isRegularFile(jar)) {
+            notRun.add("Launch to first prompt: not measured (no launcher " + launcher + " or jar " + jar + ").");
+            return null;
+        }
+        Path data = options.work().resolve("launch-data");
+        List<String> viaLauncher = List.of(launcher.toString(), "--docs", options.seeds().toString(), "--data",
+                data.toString());
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> plain = List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-jar",
+                jar.toString(), "--docs", options.seeds().toString(), "--data", data.toString());
+        try {
+            out.printf("Timing %d starts of the launcher and of the plain jar...%n", options.launches());
+            out.flush();
+            // one untimed start each: it may extract the jar or make the AOT cache, and fills the page cache
+            LaunchTimer.time(viaLauncher, options.project());
+            LaunchTimer.time(plain, options.project());
+            Distribution launcherTimes = Distribution.ofNanos(LaunchTimer.times(viaLauncher, options.project(),
+                    options.launches()));
+            Distribution plainTimes = Distribution.ofNanos(LaunchTimer.times(plain, options.project(),
+                    options.launches()));
+            return new BenchReport.Launches("printf 'exit\\n' | ./chat", launcherTimes,
+                    "printf 'exit\\n' | java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -jar target/citeqa.jar",
+                    plainTimes);
+        } catch (IOException e) {
+            notRun.add("Launch to first prompt: failed (" + e.getMessage() + ").");
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while timing starts", e);
+        }
+    }
+
+    private BenchReport.AnswerRun seedAnswers(List<SeedQuestion> questions) {
+        out.println("Timing offline answers on the seed documents...");
+        out.flush();
+        Path docs = copySeeds(options.work().resolve("seed-docs"));
+        Path data = options.work().resolve("seed-index");
+        deleteTree(data);
+        try (Workspace workspace = new Workspace(docs, data, settings)) {
+            workspace.sync(p -> {
+            });
+            AskService asking = new AskService(settings, answerers);
+            List<String> asked = questions.stream().map(SeedQuestion::question).toList();
+            long first = System.nanoTime();
+            asking.ask(workspace, asked.getFirst(), token -> {
+            });
+            long firstMillis = (System.nanoTime() - first) / 1_000_000;
+            timeEach(cycle(asked, options.queries()), q -> asking.ask(workspace, q, token -> {
+            }));
+            asking.conversation().reset();
+            Samples samples = timeEach(cycle(asked, options.queries()), q -> asking.ask(workspace, q, token -> {
+            }));
+            asking.conversation().reset();
+            return new BenchReport.AnswerRun(workspace.index().passageCount(), asked.size(), firstMillis,
+                    samples.wallTimes(), samples.cpuTimes());
+        }
+    }
+
+    private BenchReport.SizeRun generatedSize(int requested) {
+        Path corpus = options.work().resolve("corpus-" + requested);
+        out.printf("Writing a corpus of about %,d passages to %s...%n", requested, corpus);
+        out.flush();
+        long begin = System.nanoTime();
+        int files = new CorpusGenerator(options.seed()).write(corpus, requested);
+        long generateMillis = (System.nanoTime() - begin) / 1_000_000;
+        return size(requested, corpus, options.work().resolve("index-" + requested), files, generateMillis);
+    }
+
+    private BenchReport.SizeRun size(int requested, Path corpus, Path data, int files, long generateMillis) {
+        deleteTree(data);
+        System.gc();
+        MemoryUse.resetPeakRss();
+        IndexSummary first;
+        long peakHeap;
+        out.printf("Indexing %s...%n", corpus);
+        out.flush();
+        try (MemoryUse.HeapSampler sampler = new MemoryUse.HeapSampler();
+             Workspace workspace = new Workspace(corpus, data, settings)) {
+            first = workspace.sync(p -> {
+            });
+            peakHeap = sampler.max();
+        }
+        out.printf("  %s%n  Re-indexing the unchanged folder from a fresh start...%n", first.line());
+        out.flush();
+        try (Workspace workspace = new Workspace(corpus, data, settings)) {
+            long again = System.nanoTime();
+            IndexSummary second = workspace.sync(p -> {
+            });
+            long reindexMillis = (System.nanoTime() - again) / 1_000_000;
+            if (second.touched()) {
+                throw new IllegalStateException("re-indexing an unchanged folder changed the index: " + second.line());
+            }
+            out.printf("  %s%n  Timing %d queries a mode...%n", second.line(), options.queries());
+            out.flush();
+            Map<String, Distribution> latency = new LinkedHashMap<>();
+            Map<String, Distribution> cpu = new LinkedHashMap<>();
+            List<String> warm = BenchQueries.sample(workspace.index(), options.queries(), options.seed() + 1);
+            List<String> timed = BenchQueries.sample(workspace.index(), options.queries(), options.seed() + 2);
+            int k = settings.retrieval().topK();
+            timeEach(warm, q -> workspace.bm25().retrieve(q, k));
+            Samples bm25 = timeEach(timed, q -> workspace.bm25().retrieve(q, k));
+            latency.put(BM25, bm25.wallTimes());
+            cpu.put(BM25, bm25.cpuTimes());
+            AskService asking = new AskService(settings, answerers);
+            timeEach(warm, q -> asking.ask(workspace, q, token -> {
+            }));
+            asking.conversation().reset();
+            Samples answers = timeEach(timed, q -> asking.ask(workspace, q, token -> {
+            }));
+            latency.put(ANSWER, answers.wallTimes());
+            cpu.put(ANSWER, answers.cpuTimes());
+            asking.conversation().reset();
+            MemoryUse memory = MemoryUse.now(peakHeap);
+            return new BenchReport.SizeRun(requested, first.passages(), files == 0 ? first.added() : files,
+                    bytes(corpus), generateMillis, first.millis(), reindexMillis, bytes(workspace.index().folder()),
+                    latency, cpu, memory);
+        }
+    }
+
+    private BenchReport.EmbeddingRun embedding(List<SeedQuestion> questions, int seedPassages) {
+        if (options.embedded() <= 0) {
+            notRun.add("Embeddings and the LangChain4j comparison: not run (--embedded 0).");
+            return null;
+        }
+        Path corpus = options.work().resolve("embedded-" + options.embedded());
+        copySeeds(corpus.resolve(SEEDS_SUBFOLDER));
+        new CorpusGenerator(options.seed()).write(corpus, Math.max(1, options.embedded() - seedPassages));
+        Path data = options.work().resolve("embedded-index-" + options.embedded());
+        deleteTree(data);
+        out.printf("Embedding comparison on %s...%n", corpus);
+        out.flush();
+        List<SeedQuestion> answerable = questions.stream().filter(SeedQuestion::answerable).toList();
+        int k = settings.retrieval().topK();
+        try (Workspace workspace = new Workspace(corpus, data, settings)) {
+            long heapBefore = MemoryUse.now(-1).liveHeap();
+            IndexSummary summary = workspace.sync(p -> {
+            });
+            List<String> timed = BenchQueries.sample(workspace.index(), options.queries(), options.seed() + 3);
+            Map<String, Distribution> citeqaLatency = new LinkedHashMap<>();
+            timeEach(timed, q -> workspace.bm25().retrieve(q, k));
+            citeqaLatency.put(BM25, timeEach(timed, q -> workspace.bm25().retrieve(q, k)).wallTimes());
+            Map<String, BenchReport.Quality> citeqaQuality = new LinkedHashMap<>();
+            citeqaQuality.put(BM25, quality(answerable, k, q -> workspace.bm25().retrieve(q, k).stream()
+                    .map(RankedPassage::passage).map(Passage::file).toList()));
+            long citeqaHeap = MemoryUse.now(-1).liveHeap() - heapBefore;
+            notRun.add("citeqa indexing with embeddings, and vector and hybrid queries: not measured, this build "
+                    + "has no vector index (hybrid retrieval is not merged yet).");
+
+            List<Passage> passages = allPassages(workspace);
+            MemoryUse before = MemoryUse.now(-1);
+            long load = System.nanoTime();
+            EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+            long loadMillis = (System.nanoTime() - load) / 1_000_000;
+            LangChainBaseline baseline = new LangChainBaseline(model);
+            out.printf("  LangChain4j: embedding %,d passages with all-MiniLM-L6-v2...%n", passages.size());
+            out.flush();
+            long ingest = System.nanoTime();
+            baseline.ingest(passages, k);
+            long baselineMillis = (System.nanoTime() - ingest) / 1_000_000;
+            timeEach(timed.subList(0, Math.min(20, timed.size())), baseline::retrieveFiles);
+            Distribution baselineLatency = timeEach(timed, baseline::retrieveFiles).wallTimes();
+            BenchReport.Quality baselineQuality = quality(answerable, k, baseline::retrieveFiles);
+            MemoryUse after = MemoryUse.now(-1);
+            return new BenchReport.EmbeddingRun("all-MiniLM-L6-v2", summary.passages(), loadMillis, summary.millis(),
+                    bytes(workspace.index().folder()), citeqaHeap, citeqaLatency, citeqaQuality, baselineMillis,
+                    after.liveHeap() - before.liveHeap(), after.rss() - before.rss(), baselineLatency,
+                    baselineQuality);
+        }
+    }
+
+    /** Share of questions with a gold file among the top k, and mean reciprocal rank of the first such hit. */
+    static BenchReport.Quality quality(List<SeedQuestion> questions, int k, Function<String, List<String>> files) {
+        double hits = 0;
+        double reciprocal = 0;
+        for (SeedQuestion question : questions) {
+            List<String> found = files.apply(question.question());
+            for (int i = 0; i < Math.min(k, found.size()); i++) {
+                String file = found.get(i);
+                boolean gold = question.sources().stream().anyMatch(s -> file.equals(s)
+                        || file.equals(SEEDS_SUBFOLDER + "/" + s));
+                if (gold) {
+                    hits++;
+                    reciprocal += 1.0 / (i + 1);
+                    break;
+                }
+            }
+        }
+        int n = Math.max(1, questions.size());
+        return new BenchReport.Quality(questions.size(), k, hits / n, reciprocal / n);
+    }
+
+    private static List<Passage> allPassages(Workspace workspace) {
+        List<Passage> passages = new ArrayList<>();
+        for (String file : workspace.index().files().keySet().stream().sorted().toList()) {
+            passages.addAll(workspace.index().passages(file));
+        }
+        return passages;
+    }
+
+    /** Wall-clock and on-CPU nanoseconds of each call; the gap between the two is time spent waiting for a core. */
+    record Samples(long[] wall, long[] cpu) {
+        Distribution wallTimes() {
+            return Distribution.ofNanos(wall);
+        }
+
+        Distribution cpuTimes() {
+            return Distribution.ofNanos(cpu);
+        }
+    }
+
+    private static <T> Samples timeEach(List<String> queries, Function<String, T> call) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] wall = new long[queries.size()];
+        long[] cpu = new long[queries.size()];
+        for (int i = 0; i < queries.size(); i++) {
+            long cpuBegin = threads.getCurrentThreadCpuTime();
+            long begin = System.nanoTime();
+            call.apply(queries.get(i));
+            wall[i] = System.nanoTime() - begin;
+            cpu[i] = threads.getCurrentThreadCpuTime() - cpuBegin;
+        }
+        return new Samples(wall, cpu);
+    }
+
+    private static List<String> cycle(List<String> items, int count) {
+        List<String> cycled = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            cycled.add(items.get(i % items.size()));
+        }
+        return cycled;
+    }
+
+    private Path copySeeds(Path target) {
+        try (Stream<Path> files = Files.list(options.seeds())) {
+            Files.createDirectories(target);
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = target.resolve(file.getFileName());
+                if (!Files.exists(copy) || Files.mismatch(file, copy) != -1) {
+                    Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static long bytes(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+}
