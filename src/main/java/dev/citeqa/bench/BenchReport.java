@@ -23,9 +23,11 @@ public record BenchReport(String command, Instant started, long tookMillis, Mach
     /**
      * Starts to the first prompt, from outside the JVM.
      *
-     * @param plainJar the fat jar started with java -jar, without the launcher's extracted jar and AOT cache
+     * @param plainJar    the fat jar started with java -jar, without the launcher's extracted jar and AOT cache
+     * @param launcherCpu CPU time of the started process by the time the prompt appeared (null if not reported)
      */
-    public record Launches(String launcherCommand, Distribution launcher, String plainJarCommand, Distribution plainJar) {
+    public record Launches(String launcherCommand, Distribution launcher, Distribution launcherCpu,
+                           String plainJarCommand, Distribution plainJar, Distribution plainJarCpu) {
     }
 
     /**

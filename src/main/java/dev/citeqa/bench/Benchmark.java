@@ -97,13 +97,12 @@ public final class Benchmark {
             // one untimed start each: it may extract the jar or make the AOT cache, and fills the page cache
             LaunchTimer.time(viaLauncher, options.project());
             LaunchTimer.time(plain, options.project());
-            Distribution launcherTimes = Distribution.ofNanos(LaunchTimer.times(viaLauncher, options.project(),
-                    options.launches()));
-            Distribution plainTimes = Distribution.ofNanos(LaunchTimer.times(plain, options.project(),
-                    options.launches()));
-            return new BenchReport.Launches("printf 'exit\\n' | ./chat", launcherTimes,
+            List<LaunchTimer.Start> launcherStarts = LaunchTimer.times(viaLauncher, options.project(), options.launches());
+            List<LaunchTimer.Start> plainStarts = LaunchTimer.times(plain, options.project(), options.launches());
+            return new BenchReport.Launches("printf 'exit\\n' | ./chat", LaunchTimer.wall(launcherStarts),
+                    LaunchTimer.cpu(launcherStarts),
                     "printf 'exit\\n' | java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -jar target/citeqa.jar",
-                    plainTimes);
+                    LaunchTimer.wall(plainStarts), LaunchTimer.cpu(plainStarts));
         } catch (IOException e) {
             notRun.add("Launch to first prompt: failed (" + e.getMessage() + ").");
             return null;

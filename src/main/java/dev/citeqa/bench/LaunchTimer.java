@@ -21,8 +21,14 @@ final class LaunchTimer {
     private LaunchTimer() {
     }
 
-    /** One start: nanoseconds from spawn to the prompt. */
-    static long time(List<String> command, Path workingDir) throws IOException, InterruptedException {
+    /**
+     * One start: nanoseconds from spawn to the prompt, and the CPU time the process had used by then (all its
+     * threads: JIT and GC run beside the main one), which other load on the machine does not inflate.
+     */
+    record Start(long wallNanos, long cpuNanos) {
+    }
+
+    static Start time(List<String> command, Path workingDir) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
         // a heap limit given to the bench's own JVM must not change the start being measured
         builder.environment().remove("JAVA_TOOL_OPTIONS");
@@ -41,24 +47,35 @@ final class LaunchTimer {
                 seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
             }
             long elapsed = System.nanoTime() - begin;
+            long cpu = process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
             in.write("exit\n".getBytes(StandardCharsets.UTF_8));
             in.flush();
             out.transferTo(OutputStream.nullOutputStream());
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IOException("the shell did not exit after exit was typed");
             }
-            return elapsed;
+            return new Start(elapsed, cpu);
         } finally {
             process.destroyForcibly();
         }
     }
 
-    static long[] times(List<String> command, Path workingDir, int runs) throws IOException, InterruptedException {
-        List<Long> times = new ArrayList<>();
+    static List<Start> times(List<String> command, Path workingDir, int runs) throws IOException, InterruptedException {
+        List<Start> starts = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            times.add(time(command, workingDir));
+            starts.add(time(command, workingDir));
         }
-        return times.stream().mapToLong(Long::longValue).toArray();
+        return starts;
+    }
+
+    static Distribution wall(List<Start> starts) {
+        return Distribution.ofNanos(starts.stream().mapToLong(Start::wallNanos).toArray());
+    }
+
+    /** CPU time to the prompt, or null when the platform does not report it. */
+    static Distribution cpu(List<Start> starts) {
+        long[] cpu = starts.stream().mapToLong(Start::cpuNanos).toArray();
+        return java.util.Arrays.stream(cpu).anyMatch(c -> c < 0) ? null : Distribution.ofNanos(cpu);
     }
 
     private static String tail(String text) {

@@ -113,11 +113,14 @@ public final class PerformanceReport {
         if (r.launches() == null) {
             md.append("Not measured in this run (see below).\n");
         } else {
-            md.append("| command | starts | p50 s | p95 s | p99 s | max s |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
-            md.append(launchRow(r.launches().launcherCommand(), r.launches().launcher()));
-            md.append(launchRow(r.launches().plainJarCommand(), r.launches().plainJar()));
+            md.append("| command | starts | p50 s | p95 s | p99 s | max s | CPU p50 s | CPU p95 s |\n"
+                    + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            md.append(launchRow(r.launches().launcherCommand(), r.launches().launcher(), r.launches().launcherCpu()));
+            md.append(launchRow(r.launches().plainJarCommand(), r.launches().plainJar(), r.launches().plainJarCpu()));
             md.append("\nEach start is a new process fed by a pipe; the clock runs from spawning it until `citeqa> ` "
-                    + "appears on its output, then `exit` is typed. One untimed start of each came first.\n");
+                    + "appears on its output, then `exit` is typed. One untimed start of each came first. CPU is the "
+                    + "time the started process had spent on a core by then, all its threads together (the JIT "
+                    + "compiles beside the main thread, so it can exceed the wall time on two cores).\n");
         }
 
         md.append("\n## Offline answers at seed scale\n\n");
@@ -280,10 +283,12 @@ public final class PerformanceReport {
                 + " |\n";
     }
 
-    private static String launchRow(String command, Distribution d) {
+    private static String launchRow(String command, Distribution d, Distribution cpu) {
         // a pipe inside a table cell must be escaped, even in code
         return "| `" + command.replace("|", "\\|") + "` | " + d.count() + " | " + number(d.p50() / 1000) + " | " + number(d.p95() / 1000)
-                + " | " + number(d.p99() / 1000) + " | " + number(d.max() / 1000) + " |\n";
+                + " | " + number(d.p99() / 1000) + " | " + number(d.max() / 1000) + " | "
+                + (cpu == null ? "n/a" : number(cpu.p50() / 1000)) + " | " + (cpu == null ? "n/a" : number(cpu.p95() / 1000))
+                + " |\n";
     }
 
     static String modeName(String mode) {
