@@ -56,7 +56,12 @@ public class BenchCommands {
                               + "bench's seed questions") String gold) {
         PrintWriter printer = context.outputWriter();
         Path project = Path.of("").toAbsolutePath();
-        List<String> given = new ArrayList<>(List.of("./chat bench"));
+        List<String> given = new ArrayList<>();
+        String jvmOptions = System.getenv("JAVA_TOOL_OPTIONS");
+        if (jvmOptions != null && !jvmOptions.isBlank()) {
+            given.add("JAVA_TOOL_OPTIONS='" + jvmOptions.strip() + "'"); // a heap limit is part of the setup measured
+        }
+        given.add("./chat bench");
         addGiven(given, "passages", passages);
         addGiven(given, "out", out);
         addGiven(given, "corpus", corpus);
