@@ -24,10 +24,10 @@ import dev.citeqa.retrieve.TermWeights;
  */
 public final class ExtractiveAnswerer implements Answerer {
 
-    /** Question words carry no topic: "who", "did", "according" match any passage. */
-    private static final Set<String> QUESTION_TERMS = new HashSet<>(Analysis.terms(
-            "who whom whose what which when where why how did does do done doing according tell me name list give "
-                    + "describe explain say said says mention mentioned happen happened"));
+    /** Question and function words carry no topic: "who", "did", "about" match any passage. */
+    private static final Set<String> QUESTION_TERMS = questionTerms();
+    /** "[3]" written inside a document is quoted as "(3)", so it can never pass for one of our citations. */
+    private static final Pattern DOCUMENT_MARKER = Pattern.compile("\\[(\\d{1,4}(?:\\s*[,;]\\s*\\d{1,4})*)\\]");
     private static final Pattern DATE_LIKE = Pattern.compile(
             "\\b(1[89]\\d\\d|20\\d\\d|january|february|march|april|may|june|july|august|september|october|november"
                     + "|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\\b");
@@ -79,7 +79,8 @@ public final class ExtractiveAnswerer implements Answerer {
             String passage = hit.passage().text();
             Set<String> dated = dateTerms(hit.passage().date());
             for (SentenceSplitter.Span span : SentenceSplitter.split(passage, 0, passage.length())) {
-                String sentence = passage.substring(span.start(), span.end()).replaceAll("\\s+", " ").strip();
+                String sentence = DOCUMENT_MARKER.matcher(passage.substring(span.start(), span.end()))
+                        .replaceAll("($1)").replaceAll("\\s+", " ").strip();
                 if (sentence.length() < 20 || sentence.endsWith("?")) {
                     continue;
                 }
@@ -153,6 +154,13 @@ public final class ExtractiveAnswerer implements Answerer {
         } catch (java.time.format.DateTimeParseException e) {
             return Set.of();
         }
+    }
+
+    private static Set<String> questionTerms() {
+        Set<String> terms = new HashSet<>(Analysis.functionWords());
+        terms.addAll(Analysis.terms("who whom whose what which when where why how did does do done doing according "
+                + "tell me name list give describe explain say said says mention mentioned happen happened"));
+        return Set.copyOf(terms);
     }
 
     private static TermWeights topical(TermWeights weights) {

@@ -37,6 +37,15 @@ public class AskService {
     }
 
     public Turn ask(Workspace workspace, String question, Consumer<String> tokens) {
+        return ask(workspace, conversation, answerers.active(), question, tokens);
+    }
+
+    /**
+     * A turn of a conversation other than the shell's, answered by the given answerer: an evaluation run keeps one
+     * conversation per gold question and may compare several providers.
+     */
+    public Turn ask(Workspace workspace, Conversation conversation, Answerer answerer, String question,
+                    Consumer<String> tokens) {
         String cleaned = question == null ? "" : question.replaceAll("[\\p{Cc}&&[^\\n\\t]]", " ").strip();
         if (cleaned.isEmpty()) {
             throw new Problem("The question is empty: type a question, for example: ask where was the agreement signed?");
@@ -51,7 +60,6 @@ public class AskService {
         String searched = cleaned;
         List<RankedPassage> retrieved = workspace.bm25().retrieve(searched, settings.retrieval().topK());
         TermWeights weights = workspace.bm25().weights(searched);
-        Answerer answerer = answerers.active();
         Reply reply = answerer.answer(new AnswerRequest(searched, retrieved, weights), tokens);
         CitedAnswer answer = CitationChecker.check(cleaned, reply, retrieved);
         Turn turn = new Turn(cleaned, searched, answer, retrieved, (System.nanoTime() - begin) / 1_000_000, notice);

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.citeqa.answer.Reply;
+import dev.citeqa.index.Analysis;
 import dev.citeqa.ingest.SentenceSplitter;
 import dev.citeqa.retrieve.RankedPassage;
 
@@ -21,9 +21,9 @@ import dev.citeqa.retrieve.RankedPassage;
  */
 public final class CitationChecker {
 
-    private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,4}(?:\\s*[,;]\\s*\\d{1,4})*)\\]");
+    private static final Pattern MARKER = Pattern.compile("\\[(\\d+(?:\\s*[,;]\\s*\\d+)*)\\]");
     private static final Pattern MARKERS_AFTER_STOP =
-            Pattern.compile("([.!?])([\"'”’)]*)((?:\\s*\\[\\d{1,4}(?:\\s*[,;]\\s*\\d{1,4})*\\])+)");
+            Pattern.compile("([.!?])([\"'”’)]*)((?:\\s*\\[\\d+(?:\\s*[,;]\\s*\\d+)*\\])+)");
     private static final Pattern ABSTENTION = Pattern.compile(
             "\\b(do(es)? not|don't|doesn't|cannot|can't|can ?not|unable to|no information|not enough information"
                     + "|not (mentioned|stated|specified|covered|provided|found)|nothing (in|about))\\b.{0,60}"
@@ -51,7 +51,8 @@ public final class CitationChecker {
             Matcher m = MARKER.matcher(sentence);
             while (m.find()) {
                 for (String number : m.group(1).split("\\s*[,;]\\s*")) {
-                    int n = Integer.parseInt(number.strip());
+                    String digits = number.strip();
+                    int n = digits.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(digits);
                     if (n < 1 || n > context.size()) {
                         unknown.add(n);
                     } else if (!cites.contains(n)) {
@@ -60,7 +61,9 @@ public final class CitationChecker {
                     }
                 }
             }
-            String claim = MARKER.matcher(sentence).replaceAll("").replaceAll("\\s+", " ")
+            // removing "[1]" from "[1[1]0]" leaves "[10]": what looks like a marker after removal is plain text
+            String claim = MARKER.matcher(MARKER.matcher(sentence).replaceAll("")).replaceAll("($1)")
+                    .replaceAll("\\s+", " ")
                     .replaceAll(" ([.,;:!?])", "$1").strip();
             boolean factual = isFactual(claim);
             double support = cites.isEmpty() ? 0
@@ -98,7 +101,6 @@ public final class CitationChecker {
         if (ABSTENTION.matcher(claim).find()) {
             return false;
         }
-        String lower = claim.toLowerCase(Locale.ROOT);
-        return dev.citeqa.index.Analysis.terms(lower).size() >= 3;
+        return Analysis.contentTerms(claim).size() >= 3;
     }
 }

@@ -33,7 +33,7 @@ public final class SupportScorer {
             passageTerms.addAll(Analysis.terms(passage));
             joined.append(passage.toLowerCase(Locale.ROOT)).append('\n');
         }
-        Set<String> terms = new HashSet<>(Analysis.terms(sentence));
+        Set<String> terms = new HashSet<>(Analysis.contentTerms(sentence));
         if (terms.isEmpty()) {
             return 1.0;
         }

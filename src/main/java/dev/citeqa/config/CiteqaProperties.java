@@ -27,12 +27,20 @@ public record CiteqaProperties(
             @DefaultValue("3") int passageSentences,
             @DefaultValue("900") int maxPassageChars,
             @DefaultValue({"txt", "md", "markdown", "html", "htm", "pdf"}) List<String> extensions,
-            @DefaultValue("false") boolean followLinks) {
+            @DefaultValue("false") boolean followLinks,
+            @DefaultValue("64") int maxFileMb) {
         public Ingest {
             Settings.require(passageSentences >= 1 && passageSentences <= 50,
                     "citeqa.ingest.passage-sentences", "a whole number from 1 to 50");
             Settings.require(maxPassageChars >= 100 && maxPassageChars <= 20_000,
                     "citeqa.ingest.max-passage-chars", "a whole number from 100 to 20000");
+            Settings.require(maxFileMb >= 1 && maxFileMb <= 2_000, "citeqa.ingest.max-file-mb",
+                    "a whole number of megabytes from 1 to 2000");
+        }
+
+        /** The settings application.yml ships with, for code that runs without Spring (tools, tests). */
+        public static Ingest defaults() {
+            return new Ingest(3, 900, List.of("txt", "md", "markdown", "html", "htm", "pdf"), false, 64);
         }
     }
 

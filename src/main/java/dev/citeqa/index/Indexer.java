@@ -80,7 +80,16 @@ public final class Indexer {
             progress.accept(new Progress(done++, total, entry.file()));
             byte[] bytes;
             try {
+                long size = Files.size(entry.path());
+                if (size > settings.maxFileMb() * 1024L * 1024L) {
+                    skipped.add(new DocumentReader.Skipped(entry.file(), "is larger than " + settings.maxFileMb()
+                            + " MB (" + size / (1024 * 1024) + " MB; raise citeqa.ingest.max-file-mb to index it)"));
+                    unreadable.add(entry.file());
+                    continue;
+                }
                 bytes = Files.readAllBytes(entry.path());
+            } catch (java.nio.file.NoSuchFileException e) {
+                continue; // deleted while we were indexing: treated like any deleted file
             } catch (IOException | OutOfMemoryError e) {
                 skipped.add(new DocumentReader.Skipped(entry.file(), "cannot be read (" + e.getClass().getSimpleName() + ")"));
                 unreadable.add(entry.file());

@@ -49,14 +49,26 @@ public final class LuceneIndex implements PassageStore {
 
     private final Path folder;
     private Directory directory;
+    private final DirectoryOpener opener;
+
+    /** How the index folder becomes a Lucene directory. */
+    interface DirectoryOpener {
+        Directory open(Path folder) throws IOException;
+    }
     private DirectoryReader reader;
     private String recovered;
 
     public LuceneIndex(Path dataFolder) {
+        this(dataFolder, FSDirectory::open);
+    }
+
+    /** Opens the index through {@code opener}, which tests use to put faults under the index. */
+    LuceneIndex(Path dataFolder, DirectoryOpener opener) {
         this.folder = dataFolder.resolve("index");
+        this.opener = opener;
         try {
             Files.createDirectories(folder);
-            this.directory = FSDirectory.open(folder);
+            this.directory = opener.open(folder);
             openReader();
         } catch (IOException e) {
             throw new Problem("Cannot open the index in " + folder + " (" + e.getMessage()
@@ -64,9 +76,11 @@ public final class LuceneIndex implements PassageStore {
         }
     }
 
-    /** A note for the user when the index was found damaged and moved aside at open, else null. */
-    public String recoveryNote() {
-        return recovered;
+    /** A note for the user, once, when the index was found damaged and moved aside at open. */
+    public synchronized java.util.Optional<String> takeRecoveryNote() {
+        java.util.Optional<String> note = java.util.Optional.ofNullable(recovered);
+        recovered = null;
+        return note;
     }
 
     public Path folder() {
@@ -102,7 +116,7 @@ public final class LuceneIndex implements PassageStore {
         recovered = "The index in " + folder + " " + why + "; it was moved to " + aside.getFileName()
                 + " and is rebuilt from the documents.";
         reader = null;
-        directory = FSDirectory.open(folder);
+        directory = opener.open(folder);
     }
 
     private synchronized void refresh() {
@@ -238,7 +252,7 @@ public final class LuceneIndex implements PassageStore {
             try {
                 writer.updateDocuments(new Term(Fields.FILE, file.file()), docs);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw writeFailed(e);
             }
         }
 
@@ -247,7 +261,7 @@ public final class LuceneIndex implements PassageStore {
             try {
                 writer.deleteDocuments(new Term(Fields.FILE, file));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw writeFailed(e);
             }
         }
 
@@ -258,8 +272,7 @@ public final class LuceneIndex implements PassageStore {
                 writer.commit();
                 committed = true;
             } catch (IOException e) {
-                throw new Problem("Could not save the index in " + folder + " (" + e.getMessage()
-                        + "); the previous index is kept. Check free disk space and try again.", e);
+                throw writeFailed(e);
             }
             refresh();
         }
@@ -272,9 +285,14 @@ public final class LuceneIndex implements PassageStore {
                 } else {
                     writer.close();
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException | RuntimeException e) {
+                // the writer is gone either way; the last commit on disk is what stays
             }
+        }
+
+        private Problem writeFailed(IOException e) {
+            return new Problem("Could not write the index in " + folder + " (" + e.getMessage()
+                    + "); the previous index is kept. Check free disk space and run index again.", e);
         }
     }
 

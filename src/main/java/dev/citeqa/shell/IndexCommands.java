@@ -12,9 +12,7 @@ import org.springframework.stereotype.Component;
 
 import dev.citeqa.chat.Workspace;
 import dev.citeqa.chat.Workspaces;
-import dev.citeqa.index.IndexSummary;
 import dev.citeqa.index.StoredFile;
-import dev.citeqa.ingest.DocumentReader;
 
 /** Indexing a documents folder and listing what is indexed. */
 @Component
@@ -35,16 +33,10 @@ public class IndexCommands {
         PrintWriter out = context.outputWriter();
         String target = folder != null && !folder.isBlank() ? folder : docs;
         Workspace workspace = workspaces.open(target, data);
-        if (workspace.index().recoveryNote() != null) {
-            out.println(workspace.index().recoveryNote());
-        }
+        workspace.index().takeRecoveryNote().ifPresent(out::println);
         out.println("Documents: " + workspace.docs());
         out.println("Index:     " + workspace.index().folder());
-        IndexSummary summary = workspace.sync(Progress.to(out));
-        for (DocumentReader.Skipped skipped : summary.skipped()) {
-            out.println("  skipped " + TerminalText.safe(skipped.file()) + ": " + TerminalText.safe(skipped.reason()));
-        }
-        out.println(summary.line());
+        Progress.summary(workspace.sync(Progress.to(out)), out);
     }
 
     @Command(name = "docs", description = "List the indexed documents with their titles, dates and passage counts")

@@ -63,16 +63,17 @@ public final class LineParser implements CommandParser {
     }
 
     private ParsedInput build(String name, List<String> sub, Command command, List<Token> rest) {
+        if (rest.stream().anyMatch(t -> t.raw().equals("--help") || t.raw().equals("-h"))) {
+            // "ask --help" is "help ask": Spring Shell's help lists the command's options
+            return ParsedInput.builder().commandName("help")
+                    .addArgument(new CommandArgument(0, commandLabel(name, sub))).build();
+        }
         ParsedInput.Builder builder = ParsedInput.builder().commandName(name);
         sub.forEach(builder::addSubCommand);
         List<Token> positional = new ArrayList<>();
         for (int i = 0; i < rest.size(); i++) {
             Token token = rest.get(i);
             String raw = token.raw();
-            if (raw.equals("--help") || raw.equals("-h")) {
-                builder.addOption(CommandOption.with().shortName('h').longName("help").value("true").build());
-                continue;
-            }
             if (!raw.startsWith("--") || raw.length() < 3 || !Character.isLetter(raw.charAt(2))) {
                 positional.add(token);
                 continue;

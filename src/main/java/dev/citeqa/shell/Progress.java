@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
+import dev.citeqa.index.IndexSummary;
 import dev.citeqa.index.Indexer;
+import dev.citeqa.ingest.DocumentReader;
 
 /** Indexing progress as plain lines (every tenth of the files), readable in a terminal and in a log alike. */
 final class Progress {
@@ -31,6 +33,14 @@ final class Progress {
                 out.flush();
             }
         };
+    }
+
+    /** The files left out, one line each, then the summary line. */
+    static void summary(IndexSummary summary, PrintWriter out) {
+        for (DocumentReader.Skipped skipped : summary.skipped()) {
+            out.println("  skipped " + TerminalText.safe(skipped.file()) + ": " + TerminalText.safe(skipped.reason()));
+        }
+        out.println(summary.line());
     }
 
     static PrintWriter stderr() {

@@ -41,10 +41,12 @@ public class QuestionCommands {
                     @Option(longName = "data", description = "index folder for these documents") String data) {
         PrintWriter out = context.outputWriter();
         Workspace workspace = workspaces.open(docs, data);
-        IndexSummary summary = workspace.syncOnce(Progress.to(json ? Progress.stderr() : out));
-        if (summary != null && summary.touched() && !json) {
-            out.println(summary.line());
-            out.println();
+        PrintWriter notes = json ? Progress.stderr() : out; // keep stdout pure JSON for scripts
+        workspace.index().takeRecoveryNote().ifPresent(notes::println);
+        IndexSummary summary = workspace.syncOnce(Progress.to(notes));
+        if (summary != null && (summary.touched() || !summary.skipped().isEmpty())) {
+            Progress.summary(summary, notes);
+            notes.println();
         }
         Turn turn = asking.ask(workspace, question, token -> {
         });

@@ -19,8 +19,7 @@ import dev.citeqa.ingest.Passage;
 
 class IndexerTest {
 
-    static final CiteqaProperties.Ingest SETTINGS = new CiteqaProperties.Ingest(3, 900,
-            List.of("txt", "md", "html", "htm", "pdf"), false);
+    static final CiteqaProperties.Ingest SETTINGS = CiteqaProperties.Ingest.defaults();
 
     @TempDir
     Path temp;
@@ -139,7 +138,9 @@ class IndexerTest {
             }
         }
         index = new LuceneIndex(temp.resolve("data"));
-        assertThat(index.recoveryNote()).contains("was damaged").contains("rebuilt from the documents");
+        assertThat(index.takeRecoveryNote()).hasValueSatisfying(note -> assertThat(note).contains("was damaged")
+                .contains("rebuilt from the documents"));
+        assertThat(index.takeRecoveryNote()).isEmpty();
         indexer = new Indexer(index, SETTINGS);
         assertThat(sync().added()).isEqualTo(5);
     }

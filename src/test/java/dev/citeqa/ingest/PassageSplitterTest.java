@@ -20,8 +20,7 @@ import dev.citeqa.config.CiteqaProperties;
 
 class PassageSplitterTest {
 
-    static final CiteqaProperties.Ingest SETTINGS = new CiteqaProperties.Ingest(3, 900,
-            List.of("txt", "md", "html", "htm", "pdf"), false);
+    static final CiteqaProperties.Ingest SETTINGS = CiteqaProperties.Ingest.defaults();
     static Map<String, IngestedFile> seeds;
     static Map<String, String> texts;
 

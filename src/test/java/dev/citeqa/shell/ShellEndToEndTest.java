@@ -2,54 +2,24 @@ package dev.citeqa.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.citeqa.SeedFolder;
-import dev.citeqa.chat.AskService;
 import dev.citeqa.chat.Turn;
 import dev.citeqa.cite.Citation;
 
 /** Types lines into the shell the way a person does and reads what it prints. */
-@SpringBootTest
-class ShellEndToEndTest {
-
-    @TempDir
-    static Path temp;
-
-    @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        registry.add("citeqa.docs", () -> temp.resolve("docs").toString());
-        registry.add("citeqa.data", () -> temp.resolve("data").toString());
-    }
+class ShellEndToEndTest extends ShellSessionTest {
 
     @BeforeAll
     static void copySeeds() {
         SeedFolder.copyTo(temp.resolve("docs"));
-    }
-
-    @Autowired
-    ShellSession shell;
-
-    @Autowired
-    AskService asking;
-
-    String type(String line) {
-        StringWriter out = new StringWriter();
-        shell.execute(line, new PrintWriter(out, true));
-        return out.toString();
     }
 
     /** The last answer's citations, checked to resolve to a passage of the file that holds the fact. */

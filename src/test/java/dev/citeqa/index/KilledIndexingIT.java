@@ -1,0 +1,86 @@
+package dev.citeqa.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.citeqa.SeedFolder;
+
+/** A real JVM is killed with SIGKILL in the middle of indexing; the next run opens the last commit and finishes. */
+class KilledIndexingIT {
+
+    static final Path JAR = Path.of("target/citeqa.jar").toAbsolutePath();
+
+    @TempDir
+    Path temp;
+
+    private ProcessBuilder citeqa(Path docs, String... args) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-Duser.home=" + temp.resolve("home"), "-jar", JAR.toString(),
+                "--docs", docs.toString(), "--data", temp.resolve("data").toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true);
+    }
+
+    private String run(Path docs, String... args) throws IOException, InterruptedException {
+        Process process = citeqa(docs, args).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    @Test
+    void aRunKilledMidIndexingLeavesTheLastCommitAndTheNextRunFinishes() throws Exception {
+        Path docs = SeedFolder.copyTo(temp.resolve("docs"));
+        assertThat(run(docs, "index")).contains("5 added");
+
+        Random random = new Random(7);
+        String[] words = "harbour ferry council budget river bridge school tram museum winter market station"
+                .split(" ");
+        for (int f = 0; f < 2500; f++) {
+            StringBuilder text = new StringBuilder("Town report number " + f + "\n\n");
+            for (int s = 0; s < 30; s++) {
+                text.append("The ").append(words[random.nextInt(words.length)]).append(" plan number ")
+                        .append(random.nextInt(1000)).append(" was discussed by the ")
+                        .append(words[random.nextInt(words.length)]).append(" committee on day ").append(s)
+                        .append(". ");
+            }
+            Files.writeString(docs.resolve("report-" + f + ".txt"), text.append('\n').toString());
+        }
+
+        Process indexing = citeqa(docs, "index").start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(indexing.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.contains("100%")) {
+                // wait until every file is read: the run is then writing its passages
+            }
+            assertThat(line).as("indexing reported its progress").isNotNull();
+            Thread.sleep(150);
+            indexing.destroyForcibly(); // SIGKILL: no shutdown hooks, no rollback
+        }
+        assertThat(indexing.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(indexing.exitValue()).isNotZero();
+
+        String listing = run(docs, "docs");
+        assertThat(listing).contains("004_35665f7e3260056a.txt");
+
+        String resumed = run(docs, "index");
+        assertThat(resumed).containsPattern("Indexed: \\d+ added, 0 changed, 0 removed, \\d+ unchanged, 0 skipped");
+        assertThat(run(docs, "docs")).contains("2505 documents");
+        assertThat(run(docs, "index")).contains("0 added, 0 changed, 0 removed, 2505 unchanged");
+    }
+}

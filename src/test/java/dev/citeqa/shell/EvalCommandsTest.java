@@ -1,0 +1,113 @@
+package dev.citeqa.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.shell.core.InputReader;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.ParsedInput;
+
+import dev.citeqa.answer.Answerers;
+import dev.citeqa.chat.AskService;
+import dev.citeqa.chat.Workspaces;
+import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.config.Problem;
+import dev.citeqa.eval.EvalReport;
+import dev.citeqa.eval.EvalService;
+import dev.citeqa.eval.ProductSettings;
+import dev.citeqa.eval.ReportJson;
+import dev.citeqa.eval.RetrievalModes;
+
+/** The eval commands as the shell calls them, without a terminal. */
+class EvalCommandsTest {
+
+    private final StringWriter printed = new StringWriter();
+    private final CommandContext context = new CommandContext(ParsedInput.builder().commandName("eval").build(),
+            new CommandRegistry(), new PrintWriter(printed, true), new InputReader() {
+            });
+
+    private EvalCommands commands(Workspaces workspaces) {
+        CiteqaProperties settings = ProductSettings.load();
+        Answerers answerers = new Answerers(settings);
+        return new EvalCommands(new EvalService(settings, workspaces, answerers, new AskService(settings, answerers)),
+                settings, new RetrievalModes(), Launch.parse(List.of("eval")));
+    }
+
+    @Test
+    void evalRunsTheGoldSetAndWritesTheThreeReports(@TempDir Path dir) {
+        CiteqaProperties settings = ProductSettings.load();
+        try (Workspaces workspaces = new Workspaces(settings)) {
+            Path out = dir.resolve("run");
+            commands(workspaces).eval(context, "eval/gold.jsonl", "seeds", dir.resolve("data").toString(), null,
+                    null, null, out.toString());
+
+            assertThat(printed.toString()).contains("Gold: eval/gold.jsonl, 62 questions (50 answerable, 12 unanswerable)",
+                    "answer_accuracy", "Report (extractive): " + out + "/report.json, report.md, report.html");
+            assertThat(out.resolve("report.md")).exists();
+            assertThat(out.resolve("report.html")).content().contains("<svg");
+            EvalReport report = ReportJson.read(out.resolve("report.json"));
+            assertThat(report.provider()).isEqualTo("extractive");
+            assertThat(report.questions()).isEqualTo(62);
+            assertThat(report.results()).extracting(r -> r.id()).startsWith("g01", "g02");
+        }
+    }
+
+    @Test
+    void anUnknownProviderIsRefusedBeforeAnyQuestionIsAsked(@TempDir Path dir) {
+        try (Workspaces workspaces = new Workspaces(ProductSettings.load())) {
+            assertThatThrownBy(() -> commands(workspaces).eval(context, "eval/gold.jsonl", "seeds",
+                    dir.resolve("data").toString(), null, "extractive,nosuch", null, dir.resolve("out").toString()))
+                    .isInstanceOf(Problem.class)
+                    .hasMessage("Unknown provider 'nosuch': use one of extractive.");
+            assertThat(dir.resolve("out")).doesNotExist();
+        }
+    }
+
+    @Test
+    void compareNamesTheQuestionsWhoseOutcomeChanged(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a/report.json");
+        Path b = dir.resolve("b/report.json");
+        Files.createDirectories(a.getParent());
+        Files.createDirectories(b.getParent());
+        String report = """
+                {"gold": "g.jsonl", "provider": "extractive", "model": "extractive", "questions": 1,
+                 "metrics": {"answer_accuracy": %s, "abstention_accuracy": 1.0, "citation_precision": 1.0,
+                   "citation_recall": 1.0, "unsupported_citations": 0, "retrieval_recall_at_5": 1.0, "mrr": 1.0,
+                   "latency_ms_p50": 3, "latency_ms_p95": 3},
+                 "results": [{"id": "g01", "question": "Where was it signed?", "answer": "x", "abstained": false,
+                   "correct": %s, "citations": [], "latency_ms": 3}]}
+                """;
+        Files.writeString(a, report.formatted("0.0", "false"));
+        Files.writeString(b, report.formatted("1.0", "true"));
+        Path html = dir.resolve("compare.html");
+
+        try (Workspaces workspaces = new Workspaces(ProductSettings.load())) {
+            commands(workspaces).compare(context, List.of(a.toString(), b.getParent().toString()), html.toString());
+        }
+
+        assertThat(printed.toString()).contains("extractive (a)", "extractive (b)",
+                "1 question changed outcome (extractive (a) | extractive (b)):",
+                "g01    wrong | right", "Comparison page: " + html);
+        assertThat(html).content().contains("<svg");
+    }
+
+    @Test
+    void retrievalPrintsTheScoresAndWritesTheRunFile(@TempDir Path out) {
+        try (Workspaces workspaces = new Workspaces(ProductSettings.load())) {
+            commands(workspaces).retrieval(context, "src/test/resources/beir", null, null, "src/test/resources/beir/qrels.tsv",
+                    null, out.toString());
+        }
+        assertThat(printed.toString()).contains("Indexed 8 documents", "5 judged queries",
+                "(1 missing from the queries file, counted as 0)", "bm25", "0.4022", "Run file: " + out.resolve("run.bm25.trec"));
+        assertThat(out.resolve("run.bm25.trec")).exists();
+    }
+}
