@@ -12,7 +12,7 @@ import java.util.List;
  * @param queries   timed queries per size and mode (as many again warm the searcher first)
  * @param launches  timed starts of the launcher and of the plain jar (0 skips them)
  * @param embedded  passages in the corpus used for embeddings and the LangChain4j comparison (0 skips it)
- * @param gold      questions with their source files, or null for the bench's own seed questions
+ * @param gold      the gold questions about the seed documents, with their source files
  * @param project   the folder holding the launcher, the jar and the seed documents
  * @param command   the command line, printed in the report so the figures can be reproduced
  */
@@ -23,6 +23,9 @@ public record BenchOptions(List<Integer> passages, Path out, Path corpus, Path w
         passages = List.copyOf(passages);
         if (passages.isEmpty() && corpus == null) {
             throw new IllegalArgumentException("give at least one corpus size, or a corpus folder");
+        }
+        if (gold == null) {
+            throw new IllegalArgumentException("a gold file is needed for the seed questions");
         }
         if (queries < 10) {
             throw new IllegalArgumentException("at least 10 queries are needed for a p99");

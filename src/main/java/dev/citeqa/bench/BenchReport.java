@@ -43,6 +43,7 @@ public record BenchReport(String command, Instant started, long tookMillis, Mach
      *
      * @param latency    wall-clock query latency by mode (bm25, answer; vector and hybrid where the index has vectors)
      * @param cpu        the querying thread's on-CPU time by mode: latency minus the time spent waiting for a core
+     * @param generateMillis time to write the generated corpus; -1 when an identical one from an earlier run was kept
      * @param reindexMillis a second sync of the unchanged folder from a freshly opened index, as a new session does
      */
     public record SizeRun(int requested, int passages, int files, long corpusBytes, long generateMillis,

@@ -23,6 +23,8 @@ import dev.citeqa.answer.Answerers;
 import dev.citeqa.chat.AskService;
 import dev.citeqa.chat.Workspace;
 import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.eval.GoldQuestion;
+import dev.citeqa.eval.GoldSet;
 import dev.citeqa.index.IndexSummary;
 import dev.citeqa.ingest.Passage;
 import dev.citeqa.retrieve.RankedPassage;
@@ -55,7 +57,9 @@ public final class Benchmark {
         long begin = System.nanoTime();
         Instant started = Instant.now();
         String loadBefore = loadAverage();
-        List<SeedQuestion> questions = SeedQuestion.read(options.gold());
+        // follow-ups need their conversation; the bench asks standalone questions only
+        List<GoldQuestion> questions = GoldSet.read(options.gold(), options.seeds()).questions().stream()
+                .filter(q -> q.history().isEmpty()).toList();
         BenchReport.Launches launches = launches();
         BenchReport.AnswerRun answers = seedAnswers(questions);
         List<BenchReport.SizeRun> sizes = new ArrayList<>();
@@ -112,7 +116,7 @@ public final class Benchmark {
         }
     }
 
-    private BenchReport.AnswerRun seedAnswers(List<SeedQuestion> questions) {
+    private BenchReport.AnswerRun seedAnswers(List<GoldQuestion> questions) {
         out.println("Timing offline answers on the seed documents...");
         out.flush();
         Path docs = copySeeds(options.work().resolve("seed-docs"));
@@ -122,7 +126,7 @@ public final class Benchmark {
             workspace.sync(p -> {
             });
             AskService asking = new AskService(settings, answerers);
-            List<String> asked = questions.stream().map(SeedQuestion::question).toList();
+            List<String> asked = questions.stream().map(GoldQuestion::question).toList();
             long first = System.nanoTime();
             asking.ask(workspace, asked.getFirst(), token -> {
             });
@@ -143,9 +147,9 @@ public final class Benchmark {
         out.printf("Writing a corpus of about %,d passages to %s...%n", requested, corpus);
         out.flush();
         long begin = System.nanoTime();
-        int files = new CorpusGenerator(options.seed()).write(corpus, requested);
-        long generateMillis = (System.nanoTime() - begin) / 1_000_000;
-        return size(requested, corpus, options.work().resolve("index-" + requested), files, generateMillis);
+        CorpusGenerator.Written written = new CorpusGenerator(options.seed()).write(corpus, requested);
+        long generateMillis = written.kept() ? -1 : (System.nanoTime() - begin) / 1_000_000;
+        return size(requested, corpus, options.work().resolve("index-" + requested), written.files(), generateMillis);
     }
 
     private BenchReport.SizeRun size(int requested, Path corpus, Path data, int files, long generateMillis) {
@@ -199,7 +203,7 @@ public final class Benchmark {
         }
     }
 
-    private BenchReport.EmbeddingRun embedding(List<SeedQuestion> questions, int seedPassages) {
+    private BenchReport.EmbeddingRun embedding(List<GoldQuestion> questions, int seedPassages) {
         if (options.embedded() <= 0) {
             notRun.add("Embeddings and the LangChain4j comparison: not run (--embedded 0).");
             return null;
@@ -211,7 +215,7 @@ public final class Benchmark {
         deleteTree(data);
         out.printf("Embedding comparison on %s...%n", corpus);
         out.flush();
-        List<SeedQuestion> answerable = questions.stream().filter(SeedQuestion::answerable).toList();
+        List<GoldQuestion> answerable = questions.stream().filter(GoldQuestion::answerable).toList();
         int k = settings.retrieval().topK();
         try (Workspace workspace = new Workspace(corpus, data, settings)) {
             long heapBefore = MemoryUse.now(-1).liveHeap();
@@ -251,10 +255,10 @@ public final class Benchmark {
     }
 
     /** Share of questions with a gold file among the top k, and mean reciprocal rank of the first such hit. */
-    static BenchReport.Quality quality(List<SeedQuestion> questions, int k, Function<String, List<String>> files) {
+    static BenchReport.Quality quality(List<GoldQuestion> questions, int k, Function<String, List<String>> files) {
         double hits = 0;
         double reciprocal = 0;
-        for (SeedQuestion question : questions) {
+        for (GoldQuestion question : questions) {
             List<String> found = files.apply(question.question());
             for (int i = 0; i < Math.min(k, found.size()); i++) {
                 String file = found.get(i);

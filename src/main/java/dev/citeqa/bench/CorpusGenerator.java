@@ -126,17 +126,21 @@ public final class CorpusGenerator {
         return Math.max(1, (passages + PASSAGES_PER_FILE - 1) / PASSAGES_PER_FILE);
     }
 
+    /** A corpus on disk: its number of files, and whether this run wrote them or kept an identical earlier one. */
+    public record Written(int files, boolean kept) {
+    }
+
     /**
      * Writes (or keeps, when the marker says it is already there) a corpus of about {@code passages} passages under
-     * {@code folder}; returns the number of files.
+     * {@code folder}.
      */
-    public int write(Path folder, int passages) {
+    public Written write(Path folder, int passages) {
         int files = filesFor(passages);
         String stamp = "version=" + VERSION + " seed=" + seed + " files=" + files + " per-file=" + PASSAGES_PER_FILE;
         Path marker = folder.resolve(MARKER);
         try {
             if (Files.exists(marker) && Files.readString(marker).strip().equals(stamp)) {
-                return files;
+                return new Written(files, true);
             }
             Files.createDirectories(folder);
             Files.deleteIfExists(marker);
@@ -150,7 +154,7 @@ public final class CorpusGenerator {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return files;
+        return new Written(files, false);
     }
 
     static String fileName(int index) {

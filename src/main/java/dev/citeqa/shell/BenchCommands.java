@@ -52,8 +52,8 @@ public class BenchCommands {
                               + DEFAULT_LAUNCHES + ")") String launches,
                       @Option(longName = "embedded", description = "passages for the embedding comparison with "
                               + "LangChain4j, 0 to skip (default " + DEFAULT_EMBEDDED + ")") String embedded,
-                      @Option(longName = "gold", description = "questions with source files (JSONL); default: the "
-                              + "bench's seed questions") String gold) {
+                      @Option(longName = "gold", description = "gold questions about the seed documents (default "
+                              + "eval/gold.jsonl)") String gold) {
         PrintWriter printer = context.outputWriter();
         Path project = Path.of("").toAbsolutePath();
         List<String> given = new ArrayList<>();
@@ -78,7 +78,7 @@ public class BenchCommands {
                 whole("queries", queries, DEFAULT_QUERIES, 10),
                 whole("launches", launches, DEFAULT_LAUNCHES, 0),
                 whole("embedded", embedded, DEFAULT_EMBEDDED, 0),
-                gold == null ? null : project.resolve(gold),
+                project.resolve(gold == null ? "eval/gold.jsonl" : gold),
                 project, 20261123L, String.join(" ", given));
         BenchReport report = new Benchmark(options, settings, answerers, printer).run();
         Path written = PerformanceReport.write(report, options.out());

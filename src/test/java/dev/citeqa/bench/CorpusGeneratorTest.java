@@ -55,12 +55,12 @@ class CorpusGeneratorTest {
     @Test
     void anExistingCorpusOfTheSameShapeIsKeptAndAnotherSizeReplacesIt() throws IOException {
         CorpusGenerator generator = new CorpusGenerator(4);
-        assertThat(generator.write(temp, 100)).isEqualTo(5);
+        assertThat(generator.write(temp, 100)).isEqualTo(new CorpusGenerator.Written(5, false));
         Path first = temp.resolve(CorpusGenerator.fileName(0));
         Files.writeString(first, "changed");
-        assertThat(generator.write(temp, 100)).isEqualTo(5);
+        assertThat(generator.write(temp, 100)).isEqualTo(new CorpusGenerator.Written(5, true));
         assertThat(Files.readString(first)).isEqualTo("changed"); // kept: the marker matched
-        assertThat(generator.write(temp, 40)).isEqualTo(2);
+        assertThat(generator.write(temp, 40)).isEqualTo(new CorpusGenerator.Written(2, false));
         assertThat(Files.readString(first)).isEqualTo(generator.document(0));
         assertThat(Files.exists(temp.resolve(CorpusGenerator.fileName(4)))).isFalse();
     }
