@@ -70,9 +70,9 @@ final class LatencyPlot {
             minY = 0.1;
             maxY = Math.max(maxY, 1);
         }
-        // whole decades on both axes, so the gridlines carry round numbers
-        double x0 = Math.floor(Math.log10(Math.max(1, minX)));
-        double x1 = Math.max(x0 + 1, Math.ceil(Math.log10(Math.max(1, maxX))));
+        // the sizes with a margin across; whole decades up, so the latency gridlines carry round numbers
+        double x0 = Math.log10(Math.max(1, minX)) - 0.15;
+        double x1 = Math.max(x0 + 1, Math.log10(Math.max(1, maxX)) + 0.15);
         double y0 = Math.floor(Math.log10(Math.max(0.001, minY)));
         double y1 = Math.max(y0 + 1, Math.ceil(Math.log10(Math.max(0.001, maxY))));
         Axis x = new Axis(x0, x1, LEFT, WIDTH - RIGHT);
@@ -84,7 +84,7 @@ final class LatencyPlot {
         svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, HEIGHT));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"15\">citeqa query latency against "
                 + "corpus size (log-log)</text>%n", LEFT));
-        for (double d = x0; d <= x1; d++) {
+        for (double d = Math.ceil(x0); d <= x1; d++) {
             double px = x.at(d);
             svg.append(line(px, y.at(y0), px, y.at(y1), "#dddddd", false));
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", px,
@@ -120,8 +120,8 @@ final class LatencyPlot {
                     + "stroke-width=\"2\"%s/>%n", points.toString().strip(), colour,
                     s.dashed() ? " stroke-dasharray=\"6 4\"" : ""));
             legend += 18;
-            svg.append(line(WIDTH - RIGHT + 70, legend - 4, WIDTH - RIGHT + 95, legend - 4, colour, s.dashed()));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", WIDTH - RIGHT + 100, legend,
+            svg.append(line(WIDTH - RIGHT + 15, legend - 4, WIDTH - RIGHT + 40, legend - 4, colour, s.dashed()));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", WIDTH - RIGHT + 45, legend,
                     escape(s.label())));
         }
         svg.append("</svg>\n");
