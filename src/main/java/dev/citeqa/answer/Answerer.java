@@ -13,6 +13,14 @@ public interface Answerer {
 
     Reply answer(AnswerRequest request, Consumer<String> tokens);
 
+    /**
+     * Answers, giving up with {@link AnswerStopped} as soon as {@code stop} is raised (Ctrl-C). Answerers that finish
+     * at once may ignore it.
+     */
+    default Reply answer(AnswerRequest request, Consumer<String> tokens, StopSignal stop) {
+        return answer(request, tokens);
+    }
+
     default Reply answer(AnswerRequest request) {
         return answer(request, token -> {
         });

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.citeqa.answer.CitationMarks;
 import dev.citeqa.answer.Reply;
 import dev.citeqa.index.Analysis;
 import dev.citeqa.ingest.SentenceSplitter;
@@ -69,12 +70,7 @@ public final class CitationChecker {
             double support = cites.isEmpty() ? 0
                     : SupportScorer.support(claim, cites.stream().map(n -> context.get(n - 1).passage().text()).toList());
             List<Integer> newCites = cites.stream().map(renumbered::get).toList();
-            // shown as "Sentence. [1][2]": the markers after the sentence's own punctuation
-            StringBuilder clean = new StringBuilder(claim);
-            if (!newCites.isEmpty()) {
-                clean.append(' ');
-                newCites.forEach(n -> clean.append('[').append(n).append(']'));
-            }
+            String clean = CitationMarks.place(claim, newCites);
             for (int n : cites) {
                 firstSentence.putIfAbsent(n, claim);
             }

@@ -1,9 +1,11 @@
 package dev.citeqa.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -16,10 +18,17 @@ public record CiteqaProperties(
         Path data,
         @DefaultValue Ingest ingest,
         @DefaultValue Retrieval retrieval,
-        @DefaultValue Answer answer) {
+        @DefaultValue Answer answer,
+        @DefaultValue Providers providers) {
 
+    @ConstructorBinding
     public CiteqaProperties {
         Settings.require(docs != null && !docs.toString().isBlank(), "citeqa.docs", "a folder of documents");
+    }
+
+    /** The settings before providers were configurable; every provider gets its defaults. */
+    public CiteqaProperties(Path docs, Path data, Ingest ingest, Retrieval retrieval, Answer answer) {
+        this(docs, data, ingest, retrieval, answer, Providers.defaults());
     }
 
     /** How files become passages. */
@@ -57,18 +66,121 @@ public record CiteqaProperties(
         }
     }
 
-    /** How the answer is written. */
+    /**
+     * How the answer is written.
+     *
+     * @param provider     the active provider: extractive (offline) or one of {@link ProviderKind}
+     * @param model        overrides the active provider's model (set by --model)
+     * @param baseUrl      overrides the active provider's base URL (set by --base-url)
+     * @param stream       ask the model to stream its reply, so tokens show as they arrive
+     * @param contextChars passages go to the model best-ranked first until their text reaches this many characters
+     * @param prompts      a folder whose system.txt, answer.txt or rewrite.txt replace the packaged prompts
+     * @param retryBackoff the first wait before a retry; it doubles with each retry
+     * @param maxRetryWait a provider asking for a longer wait (Retry-After) is reported instead of waited for
+     */
     public record Answer(
             @DefaultValue("extractive") String provider,
             @DefaultValue("3") int maxSentences,
-            @DefaultValue("0.5") double minCoverage) {
+            @DefaultValue("0.5") double minCoverage,
+            String model,
+            String baseUrl,
+            @DefaultValue("true") boolean stream,
+            @DefaultValue("12000") int contextChars,
+            Path prompts,
+            @DefaultValue("1s") Duration retryBackoff,
+            @DefaultValue("30s") Duration maxRetryWait) {
+
+        @ConstructorBinding
         public Answer {
-            Settings.require(List.of("extractive").contains(provider), "citeqa.answer.provider",
-                    "one of: extractive");
+            Settings.require(ProviderKind.of(provider).isPresent(), "citeqa.answer.provider",
+                    "one of: " + String.join(", ", ProviderKind.ids()));
             Settings.require(maxSentences >= 1 && maxSentences <= 10,
                     "citeqa.answer.max-sentences", "a whole number from 1 to 10");
             Settings.require(minCoverage > 0 && minCoverage <= 1,
                     "citeqa.answer.min-coverage", "a number above 0 and at most 1");
+            Settings.require(contextChars >= 500 && contextChars <= 2_000_000,
+                    "citeqa.answer.context-chars", "a whole number from 500 to 2000000");
+            Settings.require(retryBackoff != null && !retryBackoff.isNegative(), "citeqa.answer.retry-backoff",
+                    "a duration such as 1s or 500ms");
+            Settings.require(maxRetryWait != null && !maxRetryWait.isNegative(), "citeqa.answer.max-retry-wait",
+                    "a duration such as 30s");
+            provider = ProviderKind.of(provider).map(ProviderKind::id).orElse(provider);
+            model = blankToNull(model);
+            baseUrl = blankToNull(baseUrl);
         }
+
+        /** The offline settings the skeleton had. */
+        public Answer(String provider, int maxSentences, double minCoverage) {
+            this(provider, maxSentences, minCoverage, null, null, true, 12_000, null, Duration.ofSeconds(1),
+                    Duration.ofSeconds(30));
+        }
+    }
+
+    /** Each provider's own settings, used when it is the active one. */
+    public record Providers(
+            @DefaultValue Provider openai,
+            @DefaultValue Provider openaiCompatible,
+            @DefaultValue Provider ollama,
+            @DefaultValue Provider anthropic,
+            @DefaultValue Provider gemini) {
+
+        public static Providers defaults() {
+            return new Providers(Provider.defaults(), Provider.defaults(), Provider.defaults(), Provider.defaults(),
+                    Provider.defaults());
+        }
+
+        public Provider of(ProviderKind kind) {
+            return switch (kind) {
+                case OPENAI -> openai;
+                case OPENAI_COMPATIBLE -> openaiCompatible;
+                case OLLAMA -> ollama;
+                case ANTHROPIC -> anthropic;
+                case GEMINI -> gemini;
+                case EXTRACTIVE -> throw new IllegalArgumentException("the extractive answerer has no provider settings");
+            };
+        }
+    }
+
+    /**
+     * One provider's settings. Unset names fall back to {@link ProviderKind}'s defaults. The key itself is never a
+     * setting: only the name of the environment variable that holds it.
+     *
+     * @param baseUrlEnv environment variable whose value, when set, replaces base-url
+     * @param apiKeyEnv  environment variable holding the API key
+     * @param retries    how many times a timeout, 429 or 5xx is retried before it is reported
+     */
+    public record Provider(
+            String model,
+            String baseUrl,
+            String baseUrlEnv,
+            String apiKeyEnv,
+            @DefaultValue("0.0") double temperature,
+            @DefaultValue("1024") int maxOutputTokens,
+            @DefaultValue("60s") Duration timeout,
+            @DefaultValue("3") int retries) {
+
+        @ConstructorBinding
+        public Provider {
+            Settings.require(temperature >= 0 && temperature <= 2, "citeqa.providers.<name>.temperature",
+                    "a number from 0 to 2");
+            Settings.require(maxOutputTokens >= 1 && maxOutputTokens <= 200_000,
+                    "citeqa.providers.<name>.max-output-tokens", "a whole number from 1 to 200000");
+            Settings.require(timeout != null && timeout.toMillis() >= 1, "citeqa.providers.<name>.timeout",
+                    "a duration such as 60s");
+            Settings.require(retries >= 0 && retries <= 10, "citeqa.providers.<name>.retries",
+                    "a whole number from 0 to 10");
+            model = blankToNull(model);
+            baseUrl = blankToNull(baseUrl);
+            baseUrlEnv = blankToNull(baseUrlEnv);
+            apiKeyEnv = blankToNull(apiKeyEnv);
+        }
+
+        public static Provider defaults() {
+            return new Provider(null, null, null, null, 0.0, 1024, Duration.ofSeconds(60), 3);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -26,12 +26,28 @@ final class AnswerView {
     }
 
     static String text(Turn turn) {
-        CitedAnswer answer = turn.answer();
         StringBuilder out = new StringBuilder();
         if (turn.notice() != null) {
             out.append("Note: ").append(turn.notice()).append("\n\n");
         }
-        out.append(TerminalText.safe(answer.text())).append('\n');
+        out.append(TerminalText.safe(turn.answer().text())).append('\n');
+        return checks(turn, out);
+    }
+
+    /**
+     * What follows an answer that was streamed: the streamed text already carries the checked numbering (see
+     * LiveCitations), so only the warnings, notes and sources are added.
+     */
+    static String afterStream(Turn turn) {
+        StringBuilder out = new StringBuilder("\n");
+        if (turn.notice() != null) {
+            out.append("Note: ").append(turn.notice()).append('\n');
+        }
+        return checks(turn, out);
+    }
+
+    private static String checks(Turn turn, StringBuilder out) {
+        CitedAnswer answer = turn.answer();
         List<String> warnings = warnings(answer);
         for (String warning : warnings) {
             out.append("  ! ").append(warning).append('\n');
@@ -106,7 +122,10 @@ final class AnswerView {
         out.put("citations", citations);
         out.put("unsupported_sentences", answer.unsupported());
         out.put("unknown_citations", answer.unknownMarkers());
-        out.put("provider", answer.reply().model());
+        out.put("provider", answer.reply().provider());
+        out.put("model", answer.reply().model());
+        out.put("input_tokens", answer.reply().inputTokens());
+        out.put("output_tokens", answer.reply().outputTokens());
         out.put("latency_ms", turn.millis());
         if (turn.notice() != null) {
             out.put("notice", turn.notice());

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Arguments;
 import org.springframework.shell.core.command.annotation.Command;
@@ -34,9 +35,10 @@ public class EvalCommands {
     private final EvalService evaluations;
     private final CiteqaProperties settings;
     private final RetrievalModes modes;
-    private final Launch launch;
+    private final ObjectProvider<Launch> launch;
 
-    public EvalCommands(EvalService evaluations, CiteqaProperties settings, RetrievalModes modes, Launch launch) {
+    public EvalCommands(EvalService evaluations, CiteqaProperties settings, RetrievalModes modes,
+                        ObjectProvider<Launch> launch) {
         this.evaluations = evaluations;
         this.settings = settings;
         this.modes = modes;
@@ -62,7 +64,7 @@ public class EvalCommands {
             throw new Problem("Give --provider or --providers, not both.");
         }
         List<String> chosen = providers != null ? split(providers) : provider != null ? List.of(provider) : List.of();
-        PrintWriter progressOut = launch.interactive() ? output : Progress.stderr();
+        PrintWriter progressOut = interactive() ? output : Progress.stderr();
         boolean redraw = EvalProgressBar.terminal();
         EvalService.Outcome outcome = evaluations.run(
                 new EvalService.Request(Path.of(gold), docs, data, chosen, model, out == null ? null : Path.of(out)),
@@ -147,7 +149,7 @@ public class EvalCommands {
         Path folder = out != null ? Path.of(out) : Path.of("eval", "reports",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-retrieval");
         RetrievalEvaluation.Outcome outcome = new RetrievalEvaluation(settings, modes)
-                .run(corpusFile, queriesFile, qrelsFile, chosen, Progress.to(launch.interactive() ? output
+                .run(corpusFile, queriesFile, qrelsFile, chosen, Progress.to(interactive() ? output
                         : Progress.stderr()));
         output.printf("Indexed %d documents as %d passages into a temporary index; %d judged queries%s.%n%n",
                 outcome.documents(), outcome.passages(), outcome.judgedQueries(), outcome.judgedWithoutText() == 0 ? ""
@@ -174,5 +176,11 @@ public class EvalCommands {
     private static void writePage(Path file, RunComparison runs) {
         ReportFiles.writeText(file, ReportHtml.page("citeqa evaluation: " + String.join(" vs ", runs.labels()), runs,
                 null));
+    }
+
+    /** Progress goes to the terminal in the shell, to stderr when run as one command (stdout stays the report). */
+    private boolean interactive() {
+        Launch given = launch.getIfAvailable();
+        return given == null || given.interactive();
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import dev.citeqa.answer.StopSignal;
 import dev.citeqa.chat.AskService;
 import dev.citeqa.chat.Turn;
 import dev.citeqa.chat.Workspace;
@@ -26,10 +27,12 @@ public class QuestionCommands {
 
     private final Workspaces workspaces;
     private final AskService asking;
+    private final InterruptKey interruptKey;
 
-    public QuestionCommands(Workspaces workspaces, AskService asking) {
+    public QuestionCommands(Workspaces workspaces, AskService asking, InterruptKey interruptKey) {
         this.workspaces = workspaces;
         this.asking = asking;
+        this.interruptKey = interruptKey;
     }
 
     @Command(name = "ask", description = "Answer a question from the documents, with numbered citations "
@@ -48,9 +51,29 @@ public class QuestionCommands {
             Progress.summary(summary, notes);
             notes.println();
         }
-        Turn turn = asking.ask(workspace, question, token -> {
-        });
-        out.print(json ? AnswerView.json(turn) + "\n" : AnswerView.text(turn));
+        // the answer streams as it is written (JSON waits for the whole); checks and sources follow at the end
+        boolean[] shown = {false};
+        StopSignal stop = new StopSignal();
+        Turn turn;
+        try (InterruptKey.Handle ignored = interruptKey.during(stop::stop)) {
+            turn = asking.ask(workspace, question, token -> {
+                if (!json) {
+                    shown[0] = true;
+                    out.print(TerminalText.safe(token));
+                    out.flush();
+                }
+            }, stop);
+        } catch (RuntimeException e) {
+            if (shown[0]) {
+                out.println();
+            }
+            throw e;
+        }
+        if (json) {
+            out.print(AnswerView.json(turn) + "\n");
+            return;
+        }
+        out.print(AnswerView.afterStream(turn));
     }
 
     @Command(name = "sources", description = "List the passages behind the last answer: cited ones first, "

@@ -42,15 +42,17 @@ public class ShellSession implements ApplicationRunner {
     private final CommandParser parser;
     private final ObjectProvider<LineReader> lineReader;
     private final CiteqaProperties settings;
+    private final InterruptKey interruptKey;
     private int exitCode;
 
     public ShellSession(ObjectProvider<Launch> launch, CommandRegistry registry, CommandParser parser,
-                        ObjectProvider<LineReader> lineReader, CiteqaProperties settings) {
+                        ObjectProvider<LineReader> lineReader, CiteqaProperties settings, InterruptKey interruptKey) {
         this.launch = launch;
         this.registry = registry;
         this.parser = parser;
         this.lineReader = lineReader;
         this.settings = settings;
+        this.interruptKey = interruptKey;
     }
 
     public int exitCode() {
@@ -82,6 +84,7 @@ public class ShellSession implements ApplicationRunner {
 
     private void interactive() {
         LineReader reader = lineReader.getObject();
+        interruptKey.attach(reader.getTerminal());
         PrintWriter out = reader.getTerminal().writer();
         out.println("citeqa: questions about the documents in " + settings.docs().toAbsolutePath().normalize()
                 + ", answered with citations.");

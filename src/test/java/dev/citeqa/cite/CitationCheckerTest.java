@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.citeqa.answer.CitationMarks;
 import dev.citeqa.answer.Reply;
 import dev.citeqa.ingest.Passage;
 import dev.citeqa.retrieve.RankedPassage;
@@ -27,8 +28,8 @@ class CitationCheckerTest {
         CitedAnswer answer = CitationChecker.check("q", Reply.offline(
                 "Iran will continue training Iraqi units [2]. The agreement was signed in Tehran [1]. "
                         + "Training continues, the agency reported [2]."), CONTEXT);
-        assertThat(answer.text()).isEqualTo("Iran will continue training Iraqi units. [1] "
-                + "The agreement was signed in Tehran. [2] Training continues, the agency reported. [1]");
+        assertThat(answer.text()).isEqualTo("Iran will continue training Iraqi units [1]. "
+                + "The agreement was signed in Tehran [2]. Training continues, the agency reported [1].");
         assertThat(answer.citations()).extracting(c -> c.n() + "=" + c.passage().file())
                 .containsExactly("1=b.txt", "2=a.txt");
         assertThat(answer.unsupported()).isZero();
@@ -39,7 +40,7 @@ class CitationCheckerTest {
         CitedAnswer answer = CitationChecker.check("q", Reply.offline(
                 "The ministers met in Tehran [9]. About 1,500 US troops are in Baghdad [3][0]."), CONTEXT);
         assertThat(answer.unknownMarkers()).containsExactly(9, 0);
-        assertThat(answer.text()).isEqualTo("The ministers met in Tehran. About 1,500 US troops are in Baghdad. [1]");
+        assertThat(answer.text()).isEqualTo("The ministers met in Tehran. About 1,500 US troops are in Baghdad [1].");
         assertThat(answer.citations()).singleElement().satisfies(c -> assertThat(c.passage().file()).isEqualTo("c.txt"));
         assertThat(answer.sentences().getFirst().flagged()).isTrue(); // the claim lost its only source
     }
@@ -61,6 +62,14 @@ class CitationCheckerTest {
                 "The ministers met in Tehran. [1] About 1,500 troops are in Baghdad and Erbil. [3]"), CONTEXT);
         assertThat(answer.sentences()).extracting(CheckedSentence::cites).containsExactly(List.of(1), List.of(2));
         assertThat(answer.sentences()).allSatisfy(s -> assertThat(s.supported()).isTrue());
+    }
+
+    @Test
+    void markersNeverLandInsideAQuotation() {
+        assertThat(CitationMarks.place("He said: \"we will stay.\"", List.of(1, 2)))
+                .isEqualTo("He said: \"we will stay.\" [1] [2]");
+        assertThat(CitationMarks.place("They met in Tehran!", List.of(3))).isEqualTo("They met in Tehran [3]!");
+        assertThat(CitationMarks.place("No stop at the end", List.of(1))).isEqualTo("No stop at the end [1]");
     }
 
     @Test

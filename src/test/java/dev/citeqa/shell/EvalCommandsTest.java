@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import java.util.Map;
+
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.shell.core.InputReader;
@@ -39,7 +42,8 @@ class EvalCommandsTest {
         CiteqaProperties settings = ProductSettings.load();
         Answerers answerers = new Answerers(settings);
         return new EvalCommands(new EvalService(settings, workspaces, answerers, new AskService(settings, answerers)),
-                settings, new RetrievalModes(), Launch.parse(List.of("eval")));
+                settings, new RetrievalModes(), new StaticListableBeanFactory(Map.of("launch", Launch.parse(List.of("eval"))))
+                .getBeanProvider(Launch.class));
     }
 
     @Test
@@ -67,7 +71,7 @@ class EvalCommandsTest {
             assertThatThrownBy(() -> commands(workspaces).eval(context, "eval/gold.jsonl", "seeds",
                     dir.resolve("data").toString(), null, "extractive,nosuch", null, dir.resolve("out").toString()))
                     .isInstanceOf(Problem.class)
-                    .hasMessage("Unknown provider 'nosuch': use one of extractive.");
+                    .hasMessage("Unknown provider 'nosuch': use one of extractive, openai, openai-compatible, ollama, anthropic, gemini.");
             assertThat(dir.resolve("out")).doesNotExist();
         }
     }

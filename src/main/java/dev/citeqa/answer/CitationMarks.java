@@ -1,0 +1,33 @@
+package dev.citeqa.answer;
+
+import java.util.List;
+
+/**
+ * Where citation markers go in a sentence: "claim [1] [2]." with the markers before the full stop, or after a
+ * closing quotation mark ("... he said.” [1]") so that they never land inside a quotation. The extractive
+ * answerer writes this way and the citation check rewrites every reply to it.
+ */
+public final class CitationMarks {
+
+    private static final String STOPS = ".!?…";
+
+    private CitationMarks() {
+    }
+
+    public static String place(String sentence, List<Integer> numbers) {
+        if (numbers.isEmpty()) {
+            return sentence;
+        }
+        StringBuilder markers = new StringBuilder();
+        numbers.forEach(n -> markers.append(" [").append(n).append(']'));
+        int end = sentence.length();
+        if (end > 0 && STOPS.indexOf(sentence.charAt(end - 1)) >= 0) {
+            int stop = end - 1;
+            while (stop > 0 && STOPS.indexOf(sentence.charAt(stop - 1)) >= 0) {
+                stop--;
+            }
+            return sentence.substring(0, stop) + markers + sentence.substring(stop);
+        }
+        return sentence + markers;
+    }
+}

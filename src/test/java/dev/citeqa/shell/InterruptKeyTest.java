@@ -1,0 +1,46 @@
+package dev.citeqa.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.junit.jupiter.api.Test;
+
+import dev.citeqa.answer.StopSignal;
+
+/** Ctrl-C (the terminal's INT signal) stops the running answer, and only while one runs. */
+class InterruptKeyTest {
+
+    @Test
+    void ctrlCDuringAnAnswerRaisesItsStopSignalAndTheOldHandlingComesBack() throws IOException {
+        try (Terminal terminal = TerminalBuilder.builder().dumb(true).system(false)
+                .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()).build()) {
+            AtomicInteger before = new AtomicInteger();
+            terminal.handle(Terminal.Signal.INT, signal -> before.incrementAndGet());
+            InterruptKey key = new InterruptKey();
+            key.attach(terminal);
+            StopSignal stop = new StopSignal();
+
+            try (InterruptKey.Handle ignored = key.during(stop::stop)) {
+                terminal.raise(Terminal.Signal.INT);
+            }
+            terminal.raise(Terminal.Signal.INT);
+
+            assertThat(stop.stopped()).isTrue();
+            assertThat(before).hasValue(1);
+        }
+    }
+
+    @Test
+    void withoutATerminalCtrlCIsLeftAlone() {
+        StopSignal stop = new StopSignal();
+        try (InterruptKey.Handle ignored = new InterruptKey().during(stop::stop)) {
+            assertThat(stop.stopped()).isFalse();
+        }
+    }
+}
