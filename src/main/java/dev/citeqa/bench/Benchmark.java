@@ -19,8 +19,10 @@ import java.util.stream.Stream;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 
+import dev.citeqa.answer.Answerer;
 import dev.citeqa.answer.Answerers;
 import dev.citeqa.chat.AskService;
+import dev.citeqa.chat.Conversation;
 import dev.citeqa.chat.Workspace;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.eval.GoldQuestion;
@@ -125,18 +127,13 @@ public final class Benchmark {
         try (Workspace workspace = new Workspace(docs, data, settings)) {
             workspace.sync(p -> {
             });
-            AskService asking = new AskService(settings, answerers);
+            OfflineAsker asking = new OfflineAsker(workspace);
             List<String> asked = questions.stream().map(GoldQuestion::question).toList();
             long first = System.nanoTime();
-            asking.ask(workspace, asked.getFirst(), token -> {
-            });
+            asking.ask(asked.getFirst());
             long firstMillis = (System.nanoTime() - first) / 1_000_000;
-            timeEach(cycle(asked, options.queries()), q -> asking.ask(workspace, q, token -> {
-            }));
-            asking.conversation().reset();
-            Samples samples = timeEach(cycle(asked, options.queries()), q -> asking.ask(workspace, q, token -> {
-            }));
-            asking.conversation().reset();
+            timeEach(cycle(asked, options.queries()), asking::ask);
+            Samples samples = timeEach(cycle(asked, options.queries()), asking::ask);
             return new BenchReport.AnswerRun(workspace.index().passageCount(), asked.size(), firstMillis,
                     samples.wallTimes(), samples.cpuTimes());
         }
@@ -187,15 +184,11 @@ public final class Benchmark {
             Samples bm25 = timeEach(timed, q -> workspace.bm25().retrieve(q, k));
             latency.put(BM25, bm25.wallTimes());
             cpu.put(BM25, bm25.cpuTimes());
-            AskService asking = new AskService(settings, answerers);
-            timeEach(warm, q -> asking.ask(workspace, q, token -> {
-            }));
-            asking.conversation().reset();
-            Samples answers = timeEach(timed, q -> asking.ask(workspace, q, token -> {
-            }));
+            OfflineAsker asking = new OfflineAsker(workspace);
+            timeEach(warm, asking::ask);
+            Samples answers = timeEach(timed, asking::ask);
             latency.put(ANSWER, answers.wallTimes());
             cpu.put(ANSWER, answers.cpuTimes());
-            asking.conversation().reset();
             MemoryUse memory = MemoryUse.now(peakHeap);
             return new BenchReport.SizeRun(requested, first.passages(), files == 0 ? first.added() : files,
                     bytes(corpus), generateMillis, first.millis(), reindexMillis, bytes(workspace.index().folder()),
@@ -281,6 +274,25 @@ public final class Benchmark {
             passages.addAll(workspace.index().passages(file));
         }
         return passages;
+    }
+
+    /**
+     * The whole ask path with the offline extractive answerer, whatever provider is configured: each question is
+     * a new conversation, so turns do not pile up over thousands of questions.
+     */
+    private final class OfflineAsker {
+        private final Workspace workspace;
+        private final AskService asking = new AskService(settings, answerers);
+        private final Answerer extractive = answerers.forProvider("extractive", null);
+
+        OfflineAsker(Workspace workspace) {
+            this.workspace = workspace;
+        }
+
+        Object ask(String question) {
+            return asking.ask(workspace, new Conversation(), extractive, question, token -> {
+            });
+        }
     }
 
     /** Wall-clock and on-CPU nanoseconds of each call; the gap between the two is time spent waiting for a core. */
