@@ -44,15 +44,26 @@ public record BenchReport(String command, Instant started, long tookMillis, Mach
      * @param latency    wall-clock query latency by mode (bm25, answer; vector and hybrid where the index has vectors)
      * @param cpu        the querying thread's on-CPU time by mode: latency minus the time spent waiting for a core
      * @param generateMillis time to write the generated corpus; -1 when an identical one from an earlier run was kept
+     * @param baselineStore the LangChain4j store at this size, or null; {@code baselineStoreNote} says why not
      * @param reindexMillis a second sync of the unchanged folder from a freshly opened index, as a new session does
      */
     public record SizeRun(int requested, int passages, int files, long corpusBytes, long generateMillis,
                           long indexMillis, long reindexMillis, long indexBytes, Map<String, Distribution> latency,
-                          Map<String, Distribution> cpu, MemoryUse memory) {
+                          Map<String, Distribution> cpu, MemoryUse memory, StoreScale baselineStore,
+                          String baselineStoreNote) {
 
         public double passagesPerSecond() {
             return indexMillis == 0 ? 0 : passages * 1000.0 / indexMillis;
         }
+    }
+
+    /**
+     * LangChain4j's InMemoryEmbeddingStore holding one corpus size, with stand-in vectors.
+     *
+     * @param heapBytes live heap the filled store holds (vectors, segments, metadata)
+     * @param search    store.search for the top 5, the question's embedding not included
+     */
+    public record StoreScale(int passages, long heapBytes, Distribution search) {
     }
 
     /** Share of questions with a passage of a gold source file in the top k, and the mean reciprocal rank. */

@@ -47,6 +47,8 @@ public final class Benchmark {
     private final Answerers answerers;
     private final PrintWriter out;
     private final List<String> notRun = new ArrayList<>();
+    /** Heap a passage takes in LangChain4j's store, from the last size measured (a 384-float vector to start). */
+    private long storeBytesPerPassage = LangChainBaseline.DIMENSIONS * 4L;
 
     public Benchmark(BenchOptions options, CiteqaProperties settings, Answerers answerers, PrintWriter out) {
         this.options = options;
@@ -190,9 +192,26 @@ public final class Benchmark {
             latency.put(ANSWER, answers.wallTimes());
             cpu.put(ANSWER, answers.cpuTimes());
             MemoryUse memory = MemoryUse.now(peakHeap);
+            BenchReport.StoreScale store = null;
+            String storeNote = null;
+            long room = (long) (0.6 * (Runtime.getRuntime().maxMemory() - memory.liveHeap()));
+            long needed = (long) first.passages() * storeBytesPerPassage;
+            if (needed > room) {
+                storeNote = String.format(java.util.Locale.ROOT, "LangChain4j's in-memory store at %,d passages: not "
+                        + "run; at the %,d bytes a passage it held at the previous size it would need about %,d MiB of "
+                        + "heap, more than the %,d MiB this run could spare.", first.passages(), storeBytesPerPassage,
+                        needed >> 20, room >> 20);
+                notRun.add(storeNote);
+            } else {
+                out.printf("  LangChain4j's in-memory store with %,d stand-in vectors...%n", first.passages());
+                out.flush();
+                store = LangChainBaseline.storeAtScale(passageTexts(workspace), Math.min(200, options.queries()),
+                        options.seed() + 4);
+                storeBytesPerPassage = Math.max(storeBytesPerPassage, store.heapBytes() / Math.max(1, store.passages()));
+            }
             return new BenchReport.SizeRun(requested, first.passages(), files == 0 ? first.added() : files,
                     bytes(corpus), generateMillis, first.millis(), reindexMillis, bytes(workspace.index().folder()),
-                    latency, cpu, memory);
+                    latency, cpu, memory, store, storeNote);
         }
     }
 
@@ -266,6 +285,23 @@ public final class Benchmark {
         }
         int n = Math.max(1, questions.size());
         return new BenchReport.Quality(questions.size(), k, hits / n, reciprocal / n);
+    }
+
+    private static List<String> passageTexts(Workspace workspace) {
+        List<String> texts = new ArrayList<>();
+        var searcher = workspace.index().searcher();
+        try {
+            var stored = searcher.storedFields();
+            for (int doc = 0; doc < searcher.getIndexReader().maxDoc(); doc++) {
+                String text = stored.document(doc).get(dev.citeqa.index.Fields.TEXT);
+                if (text != null) {
+                    texts.add(text);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return texts;
     }
 
     private static List<Passage> allPassages(Workspace workspace) {

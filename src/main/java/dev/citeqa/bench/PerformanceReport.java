@@ -144,6 +144,9 @@ public final class PerformanceReport {
         } else {
             md.append(embedding(e));
         }
+        if (r.sizes().stream().anyMatch(s -> s.baselineStore() != null || s.baselineStoreNote() != null)) {
+            md.append(storeScaling(r));
+        }
 
         md.append("\n## Not run, and why\n\n");
         if (r.notRun().isEmpty()) {
@@ -195,6 +198,29 @@ public final class PerformanceReport {
         md.append("\nLangChain4j query latency includes embedding the question. Embedding throughput, from "
                 + "LangChain4j's indexing above: ").append(count(e.embeddedPerSecond()))
                 .append(" passages/s on this machine.\n");
+        return md.toString();
+    }
+
+    private static String storeScaling(BenchReport r) {
+        StringBuilder md = new StringBuilder();
+        md.append("\n### LangChain4j's in-memory store at the corpus sizes\n\n");
+        md.append("The store filled with each size's passage texts and stand-in random unit vectors of 384 dimensions "
+                + "(embedding a corpus this large is out of reach here, see below). Its search compares the question "
+                + "with every stored vector whatever their values, so the time and heap are the store's own; the "
+                + "question's embedding is not included. Beside it, citeqa's BM25 query at the same size.\n\n");
+        md.append("| passages | store heap MiB | store search p50 ms | store search p99 ms | citeqa BM25 p50 ms "
+                + "| citeqa BM25 p99 ms | citeqa index on disk MiB | citeqa live heap MiB |\n");
+        md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (BenchReport.SizeRun s : r.sizes()) {
+            Distribution bm25 = s.latency().get(Benchmark.BM25);
+            BenchReport.StoreScale store = s.baselineStore();
+            md.append("| ").append(count(s.passages())).append(" | ")
+                    .append(store == null ? "not run" : mib(store.heapBytes())).append(" | ")
+                    .append(store == null ? "not run" : number(store.search().p50())).append(" | ")
+                    .append(store == null ? "not run" : number(store.search().p99())).append(" | ")
+                    .append(number(bm25.p50())).append(" | ").append(number(bm25.p99())).append(" | ")
+                    .append(mib(s.indexBytes())).append(" | ").append(mib(s.memory().liveHeap())).append(" |\n");
+        }
         return md.toString();
     }
 

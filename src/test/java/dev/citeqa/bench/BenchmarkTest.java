@@ -53,7 +53,8 @@ class BenchmarkTest {
         assertThat(markdown).contains("## Headline figures", "## Targets",
                 "## Indexing, disk and memory by corpus size", "## Query latency by corpus size",
                 "## Launch to first prompt", "## Offline answers at seed scale",
-                "## Embeddings and the usual LangChain4j setup", "## Not run, and why",
+                "## Embeddings and the usual LangChain4j setup", "### LangChain4j's in-memory store at the corpus sizes",
+                "## Not run, and why",
                 "![Query latency against corpus size](performance-latency.svg)");
         assertThat(printed).contains("Writing a corpus of about 300 passages", "LangChain4j: embedding");
     }
@@ -69,6 +70,9 @@ class BenchmarkTest {
         assertThat(small.latency().get(Benchmark.BM25).count()).isEqualTo(20);
         assertThat(small.indexBytes()).isPositive();
         assertThat(small.memory().liveHeap()).isPositive();
+        // the store holds every passage with a 384-float vector: at least 1.5 KB each
+        assertThat(small.baselineStore().passages()).isEqualTo(small.passages());
+        assertThat(small.baselineStore().heapBytes()).isGreaterThan(small.passages() * 1_536L);
     }
 
     @Test
