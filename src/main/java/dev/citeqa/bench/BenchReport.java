@@ -9,10 +9,12 @@ import java.util.Map;
  * why, so the report never shows a figure that was not measured.
  */
 public record BenchReport(String command, Instant started, long tookMillis, Machine machine, Launches launches,
-                          AnswerRun answers, List<SizeRun> sizes, EmbeddingRun embedding, List<String> notRun) {
+                          AnswerRun answers, List<SizeRun> sizes, List<VectorIndexRun> vectorIndexes,
+                          EmbeddingRun embedding, List<String> notRun) {
 
     public BenchReport {
         sizes = List.copyOf(sizes);
+        vectorIndexes = List.copyOf(vectorIndexes);
         notRun = List.copyOf(notRun);
     }
 
@@ -64,6 +66,16 @@ public record BenchReport(String command, Instant started, long tookMillis, Mach
      * @param search    store.search for the top 5, the question's embedding not included
      */
     public record StoreScale(int passages, long heapBytes, Distribution search) {
+    }
+
+    /**
+     * One vector format of Lucene's HNSW index holding stand-in vectors.
+     *
+     * @param search     top-50 search (citeqa's candidate pool), without embedding a question
+     * @param recallAt10 share of the exact 10 nearest found among the first 10, averaged over 20 questions
+     */
+    public record VectorIndexRun(String config, int vectors, long buildMillis, long indexBytes, Distribution search,
+                                 double recallAt10) {
     }
 
     /** Share of questions with a passage of a gold source file in the top k, and the mean reciprocal rank. */

@@ -74,12 +74,13 @@ public final class Benchmark {
                 sizes.add(generatedSize(requested));
             }
         }
+        List<BenchReport.VectorIndexRun> vectorIndexes = vectorIndexes();
         BenchReport.EmbeddingRun embedding = embedding(questions, answers.passages());
         BenchReport.Machine machine = new BenchReport.Machine(Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + Runtime.version(), Runtime.getRuntime().maxMemory(),
                 loadBefore, loadAverage());
         return new BenchReport(options.command(), started, (System.nanoTime() - begin) / 1_000_000, machine, launches,
-                answers, sizes, embedding, notRun);
+                answers, sizes, vectorIndexes, embedding, notRun);
     }
 
     private BenchReport.Launches launches() {
@@ -213,6 +214,22 @@ public final class Benchmark {
                     bytes(corpus), generateMillis, first.millis(), reindexMillis, bytes(workspace.index().folder()),
                     latency, cpu, memory, store, storeNote);
         }
+    }
+
+    private List<BenchReport.VectorIndexRun> vectorIndexes() {
+        if (options.vectors() <= 0) {
+            notRun.add("HNSW settings and quantization with stand-in vectors: not run (--vectors 0).");
+            return List.of();
+        }
+        List<BenchReport.VectorIndexRun> runs = new ArrayList<>();
+        VectorScale scale = new VectorScale(options.vectors(), options.seed());
+        for (VectorScale.Config config : VectorScale.configs()) {
+            out.printf("HNSW index of %,d stand-in vectors: %s...%n", options.vectors(), config.name());
+            out.flush();
+            runs.add(scale.measure(config, options.work().resolve("vectors"), Math.min(500, options.queries())));
+        }
+        Benchmark.deleteTree(options.work().resolve("vectors"));
+        return runs;
     }
 
     private BenchReport.EmbeddingRun embedding(List<GoldQuestion> questions, int seedPassages) {

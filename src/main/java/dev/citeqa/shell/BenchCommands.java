@@ -26,6 +26,9 @@ public class BenchCommands {
     static final int DEFAULT_QUERIES = 1000;
     static final int DEFAULT_LAUNCHES = 10;
     static final int DEFAULT_EMBEDDED = 1000;
+    // building the graph is slow here (about 250 vectors a second on a loaded core): 100k would take the
+    // whole time budget of a run
+    static final int DEFAULT_VECTORS = 20_000;
 
     private final CiteqaProperties settings;
     private final Answerers answerers;
@@ -52,6 +55,8 @@ public class BenchCommands {
                               + DEFAULT_LAUNCHES + ")") String launches,
                       @Option(longName = "embedded", description = "passages for the embedding comparison with "
                               + "LangChain4j, 0 to skip (default " + DEFAULT_EMBEDDED + ")") String embedded,
+                      @Option(longName = "vectors", description = "stand-in vectors for comparing HNSW settings "
+                              + "and quantization, 0 to skip (default " + DEFAULT_VECTORS + ")") String vectors,
                       @Option(longName = "gold", description = "gold questions about the seed documents (default "
                               + "eval/gold.jsonl)") String gold) {
         PrintWriter printer = context.outputWriter();
@@ -69,6 +74,7 @@ public class BenchCommands {
         addGiven(given, "queries", queries);
         addGiven(given, "launches", launches);
         addGiven(given, "embedded", embedded);
+        addGiven(given, "vectors", vectors);
         addGiven(given, "gold", gold);
         BenchOptions options = new BenchOptions(
                 corpus == null ? sizes(passages == null ? DEFAULT_PASSAGES : passages) : List.of(),
@@ -78,6 +84,7 @@ public class BenchCommands {
                 whole("queries", queries, DEFAULT_QUERIES, 10),
                 whole("launches", launches, DEFAULT_LAUNCHES, 0),
                 whole("embedded", embedded, DEFAULT_EMBEDDED, 0),
+                whole("vectors", vectors, DEFAULT_VECTORS, 0),
                 project.resolve(gold == null ? "eval/gold.jsonl" : gold),
                 project, 20261123L, String.join(" ", given));
         BenchReport report = new Benchmark(options, settings, answerers, printer).run();

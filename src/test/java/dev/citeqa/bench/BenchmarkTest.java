@@ -39,7 +39,7 @@ class BenchmarkTest {
     @BeforeAll
     static void runTinyBench() throws Exception {
         BenchOptions options = new BenchOptions(List.of(300, 600), temp.resolve("docs"), null, temp.resolve("work"),
-                20, 0, 40, Path.of("eval/gold.jsonl"), Path.of("").toAbsolutePath(), 7L, "./chat bench --passages 300,600");
+                20, 0, 40, 2_000, Path.of("eval/gold.jsonl"), Path.of("").toAbsolutePath(), 7L, "./chat bench --passages 300,600");
         StringWriter progress = new StringWriter();
         report = new Benchmark(options, SETTINGS, new Answerers(SETTINGS), new PrintWriter(progress, true)).run();
         PerformanceReport.write(report, options.out());
@@ -94,6 +94,20 @@ class BenchmarkTest {
             assertThat(cpuP50).isPositive().isLessThanOrEqualTo(Double.parseDouble(row.group(10)));
         }
         assertThat(rows).isEqualTo(4);
+    }
+
+    @Test
+    void vectorFormatsAreComparedOnTheSameStandInVectors() {
+        assertThat(report.vectorIndexes()).extracting(BenchReport.VectorIndexRun::config)
+                .containsExactlyElementsOf(VectorScale.configs().stream().map(VectorScale.Config::name).toList());
+        for (BenchReport.VectorIndexRun run : report.vectorIndexes()) {
+            assertThat(run.vectors()).isEqualTo(2_000);
+            assertThat(run.indexBytes()).isPositive();
+            assertThat(run.recallAt10()).isBetween(0.0, 1.0);
+        }
+        // float32 vectors take 4 bytes a dimension; int8 quantization adds a byte copy beside them
+        assertThat(report.vectorIndexes().get(0).indexBytes()).isGreaterThan(2_000L * 384 * 4);
+        assertThat(markdown).contains("## HNSW settings and quantization at 2,000 vectors (stand-in vectors)");
     }
 
     @Test
