@@ -76,6 +76,15 @@ public final class Benchmark {
         }
         List<BenchReport.VectorIndexRun> vectorIndexes = vectorIndexes();
         BenchReport.EmbeddingRun embedding = embedding(questions, answers.passages());
+        if (embedding != null && embedding.embeddedPerSecond() > 0) {
+            for (BenchReport.SizeRun size : sizes) {
+                // a calculation from the measured rate, named as one: these corpora were not embedded
+                notRun.add(String.format(java.util.Locale.ROOT, "Embeddings for the %,d-passage corpus (and so vector "
+                        + "and hybrid queries, and LangChain4j with real embeddings, at that size): not run. At the "
+                        + "%.1f passages/s measured above it would take about %.1f hours.", size.passages(),
+                        embedding.embeddedPerSecond(), size.passages() / embedding.embeddedPerSecond() / 3600));
+            }
+        }
         BenchReport.Machine machine = new BenchReport.Machine(Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + Runtime.version(), Runtime.getRuntime().maxMemory(),
                 loadBefore, loadAverage());
