@@ -13,6 +13,7 @@ import dev.citeqa.config.EnvironmentVariables;
 import dev.citeqa.config.Problem;
 import dev.citeqa.config.ProviderKind;
 import dev.citeqa.config.ProviderSettings;
+import dev.citeqa.index.Embedder;
 
 /**
  * The answerer chosen in configuration, switchable while the shell runs. Created at start-up even though beans are
@@ -26,23 +27,36 @@ public class Answerers {
     private final EnvironmentVariables environment;
     private final Prompts prompts;
     private final Pause pause;
+    private final SentenceMeaning meaning;
     private volatile Answerer active;
 
+    /** With the session's embedding model, the extractive answerer also finds paraphrased answers. */
     @Autowired
     public Answerers(CiteqaProperties settings, ObjectProvider<EnvironmentVariables> environment,
-                     ObjectProvider<Pause> pause) {
-        this(settings, environment.getIfAvailable(EnvironmentVariables::system), pause.getIfAvailable(Pause::sleeping));
+                     ObjectProvider<Pause> pause, ObjectProvider<Embedder> embedder) {
+        this(settings, environment.getIfAvailable(EnvironmentVariables::system), pause.getIfAvailable(Pause::sleeping),
+                embedder.stream().findFirst().map(SentenceMeaning::of).orElse(SentenceMeaning.NONE));
     }
 
     /** With the process's environment and real waits: for code that runs without Spring (tools, tests). */
     public Answerers(CiteqaProperties settings) {
-        this(settings, EnvironmentVariables.system(), Pause.sleeping());
+        this(settings, EnvironmentVariables.system(), Pause.sleeping(), SentenceMeaning.NONE);
+    }
+
+    /** With the given answer meaning model (the extractive answerer's paraphrase rescue), for tests. */
+    public Answerers(CiteqaProperties settings, SentenceMeaning meaning) {
+        this(settings, EnvironmentVariables.system(), Pause.sleeping(), meaning);
     }
 
     public Answerers(CiteqaProperties settings, EnvironmentVariables environment, Pause pause) {
+        this(settings, environment, pause, SentenceMeaning.NONE);
+    }
+
+    public Answerers(CiteqaProperties settings, EnvironmentVariables environment, Pause pause, SentenceMeaning meaning) {
         this.settings = settings;
         this.environment = environment;
         this.pause = pause;
+        this.meaning = meaning;
         this.prompts = new Prompts(settings.answer().prompts());
         this.active = create(settings.answer().provider(), settings.answer().model(), settings.answer().baseUrl());
     }
@@ -86,7 +100,7 @@ public class Answerers {
         ProviderKind kind = ProviderKind.of(provider).orElseThrow(() -> new Problem("Unknown provider '" + provider
                 + "': use one of " + String.join(", ", ProviderKind.ids()) + "."));
         if (kind == ProviderKind.EXTRACTIVE) {
-            return new ExtractiveAnswerer(settings.answer());
+            return new ExtractiveAnswerer(settings.answer(), meaning);
         }
         return new LlmAnswerer(ProviderSettings.resolve(kind, model, baseUrl, settings, environment), prompts, pause);
     }

@@ -1,11 +1,14 @@
 package dev.citeqa.answer;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -36,15 +39,24 @@ public final class ExtractiveAnswerer implements Answerer {
                     + "|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\\b");
     private static final Pattern NUMBER = Pattern.compile("\\b\\d[\\d,.]*\\b|\\b(one|two|three|four|five|six|seven"
             + "|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\\b");
+    /** A date with its year: "July 23, 2017", "23 July 2017", "2017-07-23". */
+    private static final Pattern FULL_DATE = Pattern.compile("\\b(\\d{1,2}\\s+\\p{L}+,?\\s+\\d{4}|\\p{L}+\\.?\\s+\\d{1,2},?\\s+"
+            + "\\d{4}|\\d{4}-\\d{2}-\\d{2})\\b");
     private static final Pattern PLACE = Pattern.compile("\\b(in|at|from|near|to)\\s+[A-Z][a-z]+");
     private static final Pattern NAME = Pattern.compile("\\b[A-Z][a-z]+\\s+(al-)?[A-Z][a-z]+");
 
     private final int maxSentences;
     private final double minCoverage;
+    private final SentenceMeaning meaning;
 
     public ExtractiveAnswerer(CiteqaProperties.Answer settings) {
+        this(settings, SentenceMeaning.NONE);
+    }
+
+    public ExtractiveAnswerer(CiteqaProperties.Answer settings, SentenceMeaning meaning) {
         this.maxSentences = settings.maxSentences();
         this.minCoverage = settings.minCoverage();
+        this.meaning = meaning;
     }
 
     @Override
@@ -89,7 +101,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 }
                 double covered = 0;
                 for (String term : weights.idf().keySet()) {
-                    if (terms.contains(term)) {
+                    if (weights.foundIn(term, terms)) {
                         covered += weights.weight(term);
                     }
                 }
@@ -99,8 +111,11 @@ public final class ExtractiveAnswerer implements Answerer {
             }
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-        if (candidates.isEmpty() || candidates.getFirst().coverage() < minCoverage) {
+        if (candidates.isEmpty()) {
             return Refusals.NOT_IN_DOCUMENTS;
+        }
+        if (candidates.getFirst().coverage() < minCoverage) {
+            return paraphrased(request, candidates).orElse(Refusals.NOT_IN_DOCUMENTS);
         }
         List<Candidate> chosen = new ArrayList<>();
         Set<String> covered = new HashSet<>();
@@ -113,7 +128,7 @@ public final class ExtractiveAnswerer implements Answerer {
             }
             double gain = 0;
             for (String term : weights.idf().keySet()) {
-                if (candidate.terms().contains(term) && !covered.contains(term)) {
+                if (weights.foundIn(term, candidate.terms()) && !weights.foundIn(term, covered)) {
                     gain += weights.weight(term);
                 }
             }
@@ -134,9 +149,70 @@ public final class ExtractiveAnswerer implements Answerer {
             if (!answer.isEmpty()) {
                 answer.append(' ');
             }
-            answer.append(CitationMarks.place(c.text(), List.of(c.passage() + 1)));
+            String said = asked == Asked.TIME ? withDate(c, request.context().get(c.passage())) : c.text();
+            answer.append(CitationMarks.place(said,
+                    alsoSaidIn(c, candidates, request.context()).stream().map(p -> p + 1).toList()));
         }
         return answer.toString();
+    }
+
+    /**
+     * A question in other words than the documents' ("What did Iran promise?" for "Iran will continue training"):
+     * the one sentence closest in meaning, when it is close enough for the model to count as saying it.
+     */
+    private Optional<String> paraphrased(AnswerRequest request, List<Candidate> candidates) {
+        Optional<double[]> cosines = meaning.similarity(request.question(),
+                candidates.stream().map(Candidate::text).toList());
+        if (cosines.isEmpty()) {
+            return Optional.empty();
+        }
+        int best = 0;
+        for (int i = 1; i < candidates.size(); i++) {
+            if (cosines.get()[i] > cosines.get()[best]) {
+                best = i;
+            }
+        }
+        if (cosines.get()[best] < meaning.saysWhatWasAsked()) {
+            return Optional.empty();
+        }
+        Candidate chosen = candidates.get(best);
+        StringBuilder answer = new StringBuilder(chosen.text());
+        for (int passage : alsoSaidIn(chosen, candidates, request.context())) {
+            answer.append(" [").append(passage + 1).append(']');
+        }
+        return Optional.of(answer.toString());
+    }
+
+    /**
+     * The passages that say this sentence: its own, and those of other files holding the same sentence, so that
+     * where sources repeat or contradict each other around one statement, each is cited.
+     */
+    private static List<Integer> alsoSaidIn(Candidate chosen, List<Candidate> candidates, List<RankedPassage> context) {
+        List<Integer> passages = new ArrayList<>(List.of(chosen.passage()));
+        Set<String> files = new HashSet<>(Set.of(context.get(chosen.passage()).passage().file()));
+        for (Candidate other : candidates) {
+            String file = context.get(other.passage()).passage().file();
+            if (!files.contains(file) && other.text().equalsIgnoreCase(chosen.text())) {
+                passages.add(other.passage());
+                files.add(file);
+            }
+        }
+        return passages;
+    }
+
+    /**
+     * A "when" answer whose sentence gives only a weekday or a relative time ("on Sunday", "last week") is
+     * anchored to the date of the article it comes from, when the article states one.
+     */
+    private static String withDate(Candidate chosen, RankedPassage hit) {
+        String date = hit.passage().date();
+        if (date == null || FULL_DATE.matcher(chosen.text()).find()) {
+            return chosen.text();
+        }
+        LocalDate day = LocalDate.parse(date);
+        String said = chosen.text().replaceAll("[.!]+$", "");
+        return said + " (in an article dated " + day.format(DateTimeFormatter.ofPattern(
+                "d MMMM yyyy", Locale.ENGLISH)) + ").";
     }
 
     private static Set<String> questionTerms() {
@@ -151,7 +227,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 topical.put(term, idf);
             }
         });
-        return new TermWeights(topical);
+        return new TermWeights(topical, weights.variants());
     }
 
     private static boolean similar(Set<String> a, Set<String> b) {

@@ -35,9 +35,11 @@ public record BenchReport(String command, Instant started, long tookMillis, Mach
     /**
      * Offline answers (retrieval, extractive answer, citation check) on the seed documents, warm.
      *
-     * @param warm wall-clock time of each answer; {@code cpu} is the answering thread's time on a core
+     * @param retrieval the retrieval the configured settings ran (mode and embedding model)
+     * @param warm      wall-clock time of each answer; {@code cpu} is the answering thread's time on a core
      */
-    public record AnswerRun(int passages, int questions, long firstMillis, Distribution warm, Distribution cpu) {
+    public record AnswerRun(int passages, int questions, String retrieval, long firstMillis, Distribution warm,
+                            Distribution cpu) {
     }
 
     /**
@@ -85,17 +87,23 @@ public record BenchReport(String command, Instant started, long tookMillis, Mach
     /**
      * citeqa and the usual LangChain4j setup on the same corpus with the same embedding model.
      *
-     * @param citeqaIndexMillis    citeqa indexing from the files (reading, cleaning, splitting, BM25 index)
-     * @param citeqaLatency        by mode, with the question embedded where the mode needs it
+     * @param citeqaIndexMillis    citeqa indexing from the files (reading, cleaning, splitting, embedding, the index)
+     * @param citeqaLatency        by mode, with the question embedded where the mode needs it; also the
+     *                             question's embedding alone
      * @param citeqaQuality        by mode
      * @param baselineHeapBytes    live heap the store, its segments and the model's Java side hold
      * @param baselineRssBytes     growth of the resident set while the model loaded and the store filled
      */
-    public record EmbeddingRun(String model, int passages, long modelLoadMillis,
+    public record EmbeddingRun(String model, int passages, long citeqaModelLoadMillis, long modelLoadMillis,
                                long citeqaIndexMillis, long citeqaIndexBytes, long citeqaHeapBytes,
                                Map<String, Distribution> citeqaLatency, Map<String, Quality> citeqaQuality,
                                long baselineIndexMillis, long baselineHeapBytes, long baselineRssBytes,
                                Distribution baselineLatency, Quality baselineQuality) {
+
+        /** citeqa's whole indexing rate with embeddings (reading and splitting included). */
+        public double citeqaEmbeddedPerSecond() {
+            return citeqaIndexMillis == 0 ? 0 : passages * 1000.0 / citeqaIndexMillis;
+        }
 
         public double embeddedPerSecond() {
             return baselineIndexMillis == 0 ? 0 : passages * 1000.0 / baselineIndexMillis;

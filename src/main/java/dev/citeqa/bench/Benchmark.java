@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15.BgeSmallEnV15EmbeddingModel;
 
 import dev.citeqa.answer.Answerer;
 import dev.citeqa.answer.Answerers;
@@ -27,9 +28,11 @@ import dev.citeqa.chat.Workspace;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.eval.GoldQuestion;
 import dev.citeqa.eval.GoldSet;
+import dev.citeqa.index.Embedder;
 import dev.citeqa.index.IndexSummary;
 import dev.citeqa.ingest.Passage;
 import dev.citeqa.retrieve.RankedPassage;
+import dev.citeqa.retrieve.RetrievalMode;
 
 /**
  * Runs the measurements of a bench run in order (starts, seed-scale answers, each corpus size, the embedding
@@ -39,6 +42,9 @@ import dev.citeqa.retrieve.RankedPassage;
 public final class Benchmark {
 
     static final String BM25 = "bm25";
+    static final String VECTOR = "vector";
+    static final String HYBRID = "hybrid";
+    static final String QUESTION_EMBEDDING = "question embedding";
     static final String ANSWER = "answer";
     static final String SEEDS_SUBFOLDER = "seeds";
 
@@ -136,7 +142,9 @@ public final class Benchmark {
         Path docs = copySeeds(options.work().resolve("seed-docs"));
         Path data = options.work().resolve("seed-index");
         deleteTree(data);
-        try (Workspace workspace = new Workspace(docs, data, settings)) {
+        // the product as configured: its retrieval mode and embedding model, the model loaded before timing
+        Embedder embedder = Embedder.named(settings.retrieval().embeddingModel());
+        try (Workspace workspace = new Workspace(docs, data, settings, embedder)) {
             workspace.sync(p -> {
             });
             OfflineAsker asking = new OfflineAsker(workspace);
@@ -146,7 +154,9 @@ public final class Benchmark {
             long firstMillis = (System.nanoTime() - first) / 1_000_000;
             timeEach(cycle(asked, options.queries()), asking::ask);
             Samples samples = timeEach(cycle(asked, options.queries()), asking::ask);
-            return new BenchReport.AnswerRun(workspace.index().passageCount(), asked.size(), firstMillis,
+            String retrieval = workspace.retrieval().effective(RetrievalMode.parse(settings.retrieval().mode())).label()
+                    + (embedder.enabled() ? ", " + embedder.name() : "");
+            return new BenchReport.AnswerRun(workspace.index().passageCount(), asked.size(), retrieval, firstMillis,
                     samples.wallTimes(), samples.cpuTimes());
         }
     }
@@ -170,14 +180,14 @@ public final class Benchmark {
         out.printf("Indexing %s...%n", corpus);
         out.flush();
         try (MemoryUse.HeapSampler sampler = new MemoryUse.HeapSampler();
-             Workspace workspace = new Workspace(corpus, data, settings)) {
+             Workspace workspace = new Workspace(corpus, data, settings, Embedder.named(Embedder.NONE))) {
             first = workspace.sync(p -> {
             });
             peakHeap = sampler.max();
         }
         out.printf("  %s%n  Re-indexing the unchanged folder from a fresh start...%n", first.line());
         out.flush();
-        try (Workspace workspace = new Workspace(corpus, data, settings)) {
+        try (Workspace workspace = new Workspace(corpus, data, settings, Embedder.named(Embedder.NONE))) {
             long again = System.nanoTime();
             IndexSummary second = workspace.sync(p -> {
             });
@@ -192,8 +202,8 @@ public final class Benchmark {
             List<String> warm = BenchQueries.sample(workspace.index(), options.queries(), options.seed() + 1);
             List<String> timed = BenchQueries.sample(workspace.index(), options.queries(), options.seed() + 2);
             int k = settings.retrieval().topK();
-            timeEach(warm, q -> workspace.bm25().retrieve(q, k));
-            Samples bm25 = timeEach(timed, q -> workspace.bm25().retrieve(q, k));
+            timeEach(warm, q -> workspace.retrieval().retrieve(q, RetrievalMode.BM25, k));
+            Samples bm25 = timeEach(timed, q -> workspace.retrieval().retrieve(q, RetrievalMode.BM25, k));
             latency.put(BM25, bm25.wallTimes());
             cpu.put(BM25, bm25.cpuTimes());
             OfflineAsker asking = new OfflineAsker(workspace);
@@ -255,39 +265,55 @@ public final class Benchmark {
         out.flush();
         List<GoldQuestion> answerable = questions.stream().filter(GoldQuestion::answerable).toList();
         int k = settings.retrieval().topK();
-        try (Workspace workspace = new Workspace(corpus, data, settings)) {
+        // the configured model, or MiniLM when none is: both systems embed with the same one
+        String model = Embedder.NONE.equals(settings.retrieval().embeddingModel()) ? Embedder.MINILM
+                : settings.retrieval().embeddingModel();
+        Embedder embedder = Embedder.named(model);
+        try (Workspace workspace = new Workspace(corpus, data, settings, embedder)) {
+            long load = System.nanoTime();
+            embedder.query("loaded before the clock starts");
+            long citeqaLoadMillis = (System.nanoTime() - load) / 1_000_000;
             long heapBefore = MemoryUse.now(-1).liveHeap();
+            out.printf("  citeqa: indexing with %s embeddings...%n", model);
+            out.flush();
             IndexSummary summary = workspace.sync(p -> {
             });
-            List<String> timed = BenchQueries.sample(workspace.index(), options.queries(), options.seed() + 3);
+            // embedding a question takes tens of milliseconds here: a few hundred questions bound the run
+            List<String> timed = BenchQueries.sample(workspace.index(), Math.min(300, options.queries()),
+                    options.seed() + 3);
             Map<String, Distribution> citeqaLatency = new LinkedHashMap<>();
-            timeEach(timed, q -> workspace.bm25().retrieve(q, k));
-            citeqaLatency.put(BM25, timeEach(timed, q -> workspace.bm25().retrieve(q, k)).wallTimes());
             Map<String, BenchReport.Quality> citeqaQuality = new LinkedHashMap<>();
-            citeqaQuality.put(BM25, quality(answerable, k, q -> workspace.bm25().retrieve(q, k).stream()
-                    .map(RankedPassage::passage).map(Passage::file).toList()));
+            for (RetrievalMode mode : RetrievalMode.values()) {
+                out.printf("  citeqa: %s queries...%n", mode.label());
+                out.flush();
+                timeEach(timed.subList(0, Math.min(30, timed.size())), q -> workspace.retrieval().retrieve(q, mode, k));
+                citeqaLatency.put(mode.label(), timeEach(timed, q -> workspace.retrieval().retrieve(q, mode, k))
+                        .wallTimes());
+                citeqaQuality.put(mode.label(), quality(answerable, k, q -> workspace.retrieval().retrieve(q, mode, k)
+                        .stream().map(RankedPassage::passage).map(Passage::file).toList()));
+            }
+            citeqaLatency.put(QUESTION_EMBEDDING, timeEach(timed, embedder::query).wallTimes());
             long citeqaHeap = MemoryUse.now(-1).liveHeap() - heapBefore;
-            notRun.add("citeqa indexing with embeddings, and vector and hybrid queries: not measured, this build "
-                    + "has no vector index (hybrid retrieval is not merged yet).");
 
             List<Passage> passages = allPassages(workspace);
             MemoryUse before = MemoryUse.now(-1);
-            long load = System.nanoTime();
-            EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
-            long loadMillis = (System.nanoTime() - load) / 1_000_000;
-            LangChainBaseline baseline = new LangChainBaseline(model);
-            out.printf("  LangChain4j: embedding %,d passages with all-MiniLM-L6-v2...%n", passages.size());
+            long baselineLoad = System.nanoTime();
+            EmbeddingModel baselineModel = Embedder.BGE_SMALL.equals(model) ? new BgeSmallEnV15EmbeddingModel()
+                    : new AllMiniLmL6V2EmbeddingModel();
+            long loadMillis = (System.nanoTime() - baselineLoad) / 1_000_000;
+            LangChainBaseline baseline = new LangChainBaseline(baselineModel);
+            out.printf("  LangChain4j: embedding %,d passages with %s...%n", passages.size(), model);
             out.flush();
             long ingest = System.nanoTime();
             baseline.ingest(passages, k);
             long baselineMillis = (System.nanoTime() - ingest) / 1_000_000;
-            timeEach(timed.subList(0, Math.min(20, timed.size())), baseline::retrieveFiles);
+            timeEach(timed.subList(0, Math.min(30, timed.size())), baseline::retrieveFiles);
             Distribution baselineLatency = timeEach(timed, baseline::retrieveFiles).wallTimes();
             BenchReport.Quality baselineQuality = quality(answerable, k, baseline::retrieveFiles);
             MemoryUse after = MemoryUse.now(-1);
-            return new BenchReport.EmbeddingRun("all-MiniLM-L6-v2", summary.passages(), loadMillis, summary.millis(),
-                    bytes(workspace.index().folder()), citeqaHeap, citeqaLatency, citeqaQuality, baselineMillis,
-                    after.liveHeap() - before.liveHeap(), after.rss() - before.rss(), baselineLatency,
+            return new BenchReport.EmbeddingRun(model, summary.passages(), citeqaLoadMillis, loadMillis,
+                    summary.millis(), bytes(workspace.index().folder()), citeqaHeap, citeqaLatency, citeqaQuality,
+                    baselineMillis, after.liveHeap() - before.liveHeap(), after.rss() - before.rss(), baselineLatency,
                     baselineQuality);
         }
     }

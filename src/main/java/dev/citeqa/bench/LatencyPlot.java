@@ -27,11 +27,18 @@ final class LatencyPlot {
     private LatencyPlot() {
     }
 
-    static List<Series> series(List<BenchReport.SizeRun> sizes) {
+    static List<Series> series(List<BenchReport.SizeRun> sizes, BenchReport.EmbeddingRun embedding) {
         List<Series> lines = new ArrayList<>();
-        for (String mode : List.of(Benchmark.BM25, "vector", "hybrid", Benchmark.ANSWER)) {
+        for (String mode : List.of(Benchmark.BM25, Benchmark.VECTOR, Benchmark.HYBRID, Benchmark.ANSWER)) {
             List<double[]> p50 = new ArrayList<>();
             List<double[]> p99 = new ArrayList<>();
+            // vector and hybrid were measured on the smaller corpus that could be embedded
+            Distribution embedded = embedding == null || mode.equals(Benchmark.BM25) ? null
+                    : embedding.citeqaLatency().get(mode);
+            if (embedded != null) {
+                p50.add(new double[]{embedding.passages(), embedded.p50()});
+                p99.add(new double[]{embedding.passages(), embedded.p99()});
+            }
             for (BenchReport.SizeRun size : sizes) {
                 Distribution d = size.latency().get(mode);
                 if (d != null) {
@@ -47,8 +54,8 @@ final class LatencyPlot {
         return lines;
     }
 
-    static String svg(List<BenchReport.SizeRun> sizes, Map<String, Double> targets) {
-        List<Series> lines = series(sizes);
+    static String svg(List<BenchReport.SizeRun> sizes, BenchReport.EmbeddingRun embedding, Map<String, Double> targets) {
+        List<Series> lines = series(sizes, embedding);
         double minX = Double.MAX_VALUE;
         double maxX = 0;
         double minY = Double.MAX_VALUE;

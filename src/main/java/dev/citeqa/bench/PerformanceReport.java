@@ -42,7 +42,7 @@ public final class PerformanceReport {
             Map<String, Double> targets = new LinkedHashMap<>();
             targets.put("BM25 p99 target at 100k (" + number(BM25_P99_TARGET_MS) + " ms)", BM25_P99_TARGET_MS);
             targets.put("hybrid p99 target at 100k (" + number(HYBRID_P99_TARGET_MS) + " ms)", HYBRID_P99_TARGET_MS);
-            Files.writeString(folder.resolve(PLOT), LatencyPlot.svg(report.sizes(), targets));
+            Files.writeString(folder.resolve(PLOT), LatencyPlot.svg(report.sizes(), report.embedding(), targets));
             Path markdown = folder.resolve(MARKDOWN);
             Files.writeString(markdown, markdown(report));
             return markdown;
@@ -127,15 +127,17 @@ public final class PerformanceReport {
 
         md.append("\n## Offline answers at seed scale\n\n");
         BenchReport.AnswerRun a = r.answers();
-        md.append("| passages | questions | first answer ms | answers timed | p50 ms | p95 ms | p99 ms | max ms "
-                + "| CPU p50 ms | CPU p99 ms |\n");
-        md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        md.append("| passages | questions | retrieval | first answer ms | answers timed | p50 ms | p95 ms | p99 ms "
+                + "| max ms | CPU p50 ms | CPU p99 ms |\n");
+        md.append("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         md.append("| ").append(count(a.passages())).append(" | ").append(a.questions()).append(" | ")
+                .append(a.retrieval()).append(" | ")
                 .append(a.firstMillis()).append(" | ").append(a.warm().count()).append(" | ")
                 .append(number(a.warm().p50())).append(" | ").append(number(a.warm().p95())).append(" | ")
                 .append(number(a.warm().p99())).append(" | ").append(number(a.warm().max())).append(" | ")
                 .append(number(a.cpu().p50())).append(" | ").append(number(a.cpu().p99())).append(" |\n");
-        md.append("\nThe seed questions asked in turn, in process, after as many warm-up answers.\n");
+        md.append("\nThe gold set's standalone questions asked in turn, in process, after as many warm-up answers, "
+                + "with the configured retrieval; the embedding model was loaded before the first answer.\n");
 
         md.append("\n## Embeddings and the usual LangChain4j setup\n\n");
         BenchReport.EmbeddingRun e = r.embedding();
@@ -166,14 +168,23 @@ public final class PerformanceReport {
         md.append("One corpus of ").append(count(e.passages())).append(" passages (the seed documents in `seeds/` "
                 + "among generated ones), indexed by citeqa and by LangChain4j's `InMemoryEmbeddingStore` with "
                 + "`EmbeddingStoreContentRetriever` and ").append(e.model()).append(" (in-process ONNX), given "
-                + "citeqa's passages as `TextSegment`s. Loading the model took ").append(e.modelLoadMillis())
-                .append(" ms.\n\n");
+                + "citeqa's passages as `TextSegment`s. Loading the model took ").append(e.citeqaModelLoadMillis())
+                .append(" ms in citeqa and ").append(e.modelLoadMillis()).append(" ms in LangChain4j; neither is "
+                + "counted in indexing. citeqa embeds each passage's title and text, LangChain4j the text.\n\n");
         md.append("| measure | citeqa | LangChain4j | LangChain4j ÷ citeqa |\n| --- | ---: | ---: | ---: |\n");
-        md.append("| indexing s (citeqa: BM25 from the files; LangChain4j: embed and store) | ")
+        md.append("| indexing s (citeqa: from the files, BM25 and vectors; LangChain4j: embed and store) | ")
                 .append(seconds(e.citeqaIndexMillis())).append(" | ").append(seconds(e.baselineIndexMillis()))
                 .append(" | ").append(ratio(e.baselineIndexMillis(), e.citeqaIndexMillis())).append(" |\n");
+        md.append("| passages embedded a second | ").append(count(e.citeqaEmbeddedPerSecond())).append(" | ")
+                .append(count(e.embeddedPerSecond())).append(" | ")
+                .append(ratio(e.embeddedPerSecond(), e.citeqaEmbeddedPerSecond())).append(" |\n");
         for (Map.Entry<String, Distribution> c : e.citeqaLatency().entrySet()) {
             Distribution mine = c.getValue();
+            if (c.getKey().equals(Benchmark.QUESTION_EMBEDDING)) {
+                md.append("| question embedding alone p50 / p99 ms (part of vector, hybrid and LangChain4j) | ")
+                        .append(number(mine.p50())).append(" / ").append(number(mine.p99())).append(" | | |\n");
+                continue;
+            }
             md.append("| query p50 ms (citeqa ").append(modeName(c.getKey())).append(") | ").append(number(mine.p50()))
                     .append(" | ").append(number(e.baselineLatency().p50())).append(" | ")
                     .append(ratio(e.baselineLatency().p50(), mine.p50())).append(" |\n");
@@ -271,12 +282,25 @@ public final class PerformanceReport {
                 + "-passage folder", seconds(s.reindexMillis()) + " s"}));
         if (r.embedding() != null) {
             BenchReport.EmbeddingRun e = r.embedding();
-            Distribution mine = e.citeqaLatency().get(Benchmark.BM25);
-            rows.add(new String[]{"LangChain4j InMemoryEmbeddingStore vs citeqa BM25, " + count(e.passages())
+            for (String mode : List.of(Benchmark.VECTOR, Benchmark.HYBRID)) {
+                Distribution d = e.citeqaLatency().get(mode);
+                if (d != null) {
+                    rows.add(new String[]{modeName(mode) + " query at " + count(e.passages()) + " passages (" + e.model()
+                            + ", question embedded)", "p50 " + number(d.p50()) + " ms, p99 " + number(d.p99()) + " ms"});
+                }
+            }
+            rows.add(new String[]{"Indexing " + count(e.passages()) + " passages with " + e.model() + " embeddings",
+                    seconds(e.citeqaIndexMillis()) + " s, " + count(e.citeqaEmbeddedPerSecond()) + " passages/s"});
+            Distribution mine = e.citeqaLatency().getOrDefault(Benchmark.HYBRID, e.citeqaLatency().get(Benchmark.BM25));
+            String mode = e.citeqaLatency().containsKey(Benchmark.HYBRID) ? "hybrid" : "BM25";
+            BenchReport.Quality quality = e.citeqaQuality().getOrDefault(Benchmark.HYBRID,
+                    e.citeqaQuality().get(Benchmark.BM25));
+            rows.add(new String[]{"LangChain4j InMemoryEmbeddingStore vs citeqa " + mode + ", " + count(e.passages())
                     + " passages", "query p50 " + number(e.baselineLatency().p50()) + " vs " + number(mine.p50())
                     + " ms (" + ratio(e.baselineLatency().p50(), mine.p50()) + "), indexing "
                     + seconds(e.baselineIndexMillis()) + " vs " + seconds(e.citeqaIndexMillis()) + " s ("
-                    + ratio(e.baselineIndexMillis(), e.citeqaIndexMillis()) + ")"});
+                    + ratio(e.baselineIndexMillis(), e.citeqaIndexMillis()) + "), gold file in top "
+                    + quality.k() + " " + number(e.baselineQuality().hitRate()) + " vs " + number(quality.hitRate())});
         }
         return rows;
     }
@@ -299,10 +323,13 @@ public final class PerformanceReport {
             double p99 = s.latency().get(Benchmark.BM25).p99();
             rows.add(new String[]{"BM25 p99 < 20 ms at 100k passages", "p99 " + number(p99) + " ms at "
                     + count(s.passages()), verdict(p99 < BM25_P99_TARGET_MS)});
-            Distribution hybrid = s.latency().get("hybrid");
-            rows.add(hybrid == null ? new String[]{"hybrid p99 < 60 ms at 100k passages", "not measured",
-                    "not measured"} : new String[]{"hybrid p99 < 60 ms at 100k passages", "p99 "
-                    + number(hybrid.p99()) + " ms", verdict(hybrid.p99() < HYBRID_P99_TARGET_MS)});
+            Distribution hybrid = s.latency().get(Benchmark.HYBRID);
+            Distribution smaller = r.embedding() == null ? null : r.embedding().citeqaLatency().get(Benchmark.HYBRID);
+            rows.add(hybrid != null ? new String[]{"hybrid p99 < 60 ms at 100k passages", "p99 "
+                    + number(hybrid.p99()) + " ms", verdict(hybrid.p99() < HYBRID_P99_TARGET_MS)}
+                    : new String[]{"hybrid p99 < 60 ms at 100k passages", "not measured at 100k (the corpus could not "
+                    + "be embedded in time, see below)" + (smaller == null ? "" : "; at " + count(r.embedding()
+                    .passages()) + " passages: p99 " + number(smaller.p99()) + " ms"), "not measured"});
             long heap = Math.max(s.memory().liveHeap(), s.memory().peakHeap());
             rows.add(new String[]{"heap < 1 GiB at 100k passages", "live " + mib(s.memory().liveHeap())
                     + " MiB, peak while indexing " + mib(s.memory().peakHeap()) + " MiB",

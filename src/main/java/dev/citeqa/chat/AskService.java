@@ -3,6 +3,8 @@ package dev.citeqa.chat;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import dev.citeqa.answer.AnswerRequest;
@@ -17,6 +19,7 @@ import dev.citeqa.cite.LiveCitations;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
 import dev.citeqa.retrieve.RankedPassage;
+import dev.citeqa.retrieve.RetrievalMode;
 import dev.citeqa.retrieve.TermWeights;
 
 /** One turn of the conversation: retrieve passages for the question, have them answered, check the citations. */
@@ -25,14 +28,29 @@ public class AskService {
 
     /** Longer questions are cut to this many characters, with a notice. */
     public static final int MAX_QUESTION_CHARS = 2_000;
+    private static final Consumer<String> NOTHING = text -> {
+    };
 
     private final CiteqaProperties settings;
     private final Conversation conversation = new Conversation();
     private final Answerers answerers;
+    private final QuestionRewriter rewriter;
 
+    /** The offline rule-based rewriter unless another {@link QuestionRewriter} bean (an LLM-backed one) exists. */
+    @Autowired
+    public AskService(CiteqaProperties settings, Answerers answerers, ObjectProvider<QuestionRewriter> rewriters) {
+        this(settings, answerers, rewriters.getIfAvailable(RuleBasedRewriter::new));
+    }
+
+    /** With the offline rule-based rewriter, for code that runs without Spring (tools, tests). */
     public AskService(CiteqaProperties settings, Answerers answerers) {
+        this(settings, answerers, new RuleBasedRewriter());
+    }
+
+    public AskService(CiteqaProperties settings, Answerers answerers, QuestionRewriter rewriter) {
         this.settings = settings;
         this.answerers = answerers;
+        this.rewriter = rewriter;
     }
 
     public Conversation conversation() {
@@ -40,28 +58,35 @@ public class AskService {
     }
 
     public Turn ask(Workspace workspace, String question, Consumer<String> tokens) {
-        return ask(workspace, conversation, answerers.active(), question, tokens, StopSignal.never());
+        return ask(workspace, conversation, answerers.active(), null, question, NOTHING, tokens, StopSignal.never());
+    }
+
+    /**
+     * A turn of the shell's conversation that Ctrl-C can stop; {@code mode} overrides the configured retrieval mode
+     * when not null.
+     */
+    public Turn ask(Workspace workspace, String question, RetrievalMode mode, Consumer<String> searched,
+                    Consumer<String> tokens, StopSignal stop) {
+        return ask(workspace, conversation, answerers.active(), mode, question, searched, tokens, stop);
     }
 
     /** A turn of another conversation than the shell's, with the given answerer, run to its end. */
     public Turn ask(Workspace workspace, Conversation conversation, Answerer answerer, String question,
                     Consumer<String> tokens) {
-        return ask(workspace, conversation, answerer, question, tokens, StopSignal.never());
-    }
-
-    /** A turn of the shell's conversation that Ctrl-C can stop. */
-    public Turn ask(Workspace workspace, String question, Consumer<String> tokens, StopSignal stop) {
-        return ask(workspace, conversation, answerers.active(), question, tokens, stop);
+        return ask(workspace, conversation, answerer, null, question, NOTHING, tokens, StopSignal.never());
     }
 
     /**
      * Asks one question within {@code conversation}, answered by {@code answerer} (an evaluation run keeps one
-     * conversation per gold question and may compare several providers). Tokens reach {@code tokens} as they
-     * arrive, with citations already numbered as in the checked answer. Raising {@code stop} ends the answer with
-     * {@code AnswerStopped}; a stopped or failed answer adds no turn, so the conversation goes on as it was.
+     * conversation per gold question and may compare several providers), retrieving with {@code mode} (null: the
+     * configured one). A follow-up is first made standalone from the conversation's turns, and handed to
+     * {@code searched} before the answer starts when it differs from the question. Tokens reach
+     * {@code tokens} as they arrive, with citations already numbered as in the checked answer. Raising {@code stop}
+     * ends the answer with {@code AnswerStopped}; a stopped or failed answer adds no turn, so the conversation goes
+     * on as it was.
      */
-    public Turn ask(Workspace workspace, Conversation conversation, Answerer answerer, String question,
-                    Consumer<String> tokens, StopSignal stop) {
+    public Turn ask(Workspace workspace, Conversation conversation, Answerer answerer, RetrievalMode mode,
+                    String question, Consumer<String> searched, Consumer<String> tokens, StopSignal stop) {
         String cleaned = question == null ? "" : question.replaceAll("[\\p{Cc}&&[^\\n\\t]]", " ").strip();
         if (cleaned.isEmpty()) {
             throw new Problem("The question is empty: type a question, for example: ask where was the agreement signed?");
@@ -73,19 +98,23 @@ public class AskService {
             cleaned = cleaned.substring(0, MAX_QUESTION_CHARS);
         }
         long begin = System.nanoTime();
-        String searched = cleaned;
-        List<RankedPassage> retrieved = workspace.bm25().retrieve(searched, settings.retrieval().topK());
-        TermWeights weights = workspace.bm25().weights(searched);
+        String standalone = rewriter.standalone(cleaned, conversation.turns());
+        if (!standalone.equals(cleaned)) {
+            searched.accept(standalone);
+        }
+        RetrievalMode chosen = mode != null ? mode : RetrievalMode.parse(settings.retrieval().mode());
+        List<RankedPassage> retrieved = workspace.retrieval().retrieve(standalone, chosen, settings.retrieval().topK());
+        TermWeights weights = workspace.retrieval().weights(standalone);
         // the model sees only what fits the budget; citations are checked against exactly those passages
         List<RankedPassage> context = ContextBudget.trim(retrieved, settings.answer().contextChars());
         LiveCitations live = new LiveCitations(context.size(), tokens);
-        Reply reply = answerer.answer(new AnswerRequest(searched, context, weights), live, stop);
+        Reply reply = answerer.answer(new AnswerRequest(standalone, context, weights), live, stop);
         live.finish();
         CitedAnswer answer = CitationChecker.check(cleaned, reply, context);
         if (reply.notice() != null) {
             notice = notice == null ? reply.notice() : notice + " " + reply.notice();
         }
-        Turn turn = new Turn(cleaned, searched, answer, retrieved, (System.nanoTime() - begin) / 1_000_000, notice);
+        Turn turn = new Turn(cleaned, standalone, answer, retrieved, (System.nanoTime() - begin) / 1_000_000, notice);
         conversation.add(turn);
         return turn;
     }

@@ -4,10 +4,15 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.index.Embedder;
 import dev.citeqa.index.IndexSummary;
 import dev.citeqa.index.Indexer;
 import dev.citeqa.index.LuceneIndex;
 import dev.citeqa.retrieve.Bm25Retriever;
+import dev.citeqa.retrieve.PassageRetrieval;
+import dev.citeqa.retrieve.RetrievalMode;
+import dev.citeqa.retrieve.Retriever;
+import dev.citeqa.retrieve.VectorRetriever;
 
 /** A documents folder and its own index in a data folder, opened together. */
 public final class Workspace implements AutoCloseable {
@@ -17,14 +22,24 @@ public final class Workspace implements AutoCloseable {
     private final LuceneIndex index;
     private final Indexer indexer;
     private final Bm25Retriever bm25;
+    private final PassageRetrieval retrieval;
     private IndexSummary lastSync;
 
+    /** Opens the index with the process's instance of the configured embedding model. */
     public Workspace(Path docs, Path data, CiteqaProperties settings) {
+        this(docs, data, settings, Embedder.shared(settings.retrieval().embeddingModel()));
+    }
+
+    /** Opens the index; the embedding model starts loading in the background, as the first sync will need it. */
+    public Workspace(Path docs, Path data, CiteqaProperties settings, Embedder embedder) {
         this.docs = docs;
         this.data = data;
         this.index = new LuceneIndex(data);
-        this.indexer = new Indexer(index, settings.ingest());
+        this.indexer = new Indexer(index, settings.ingest(), embedder);
         this.bm25 = new Bm25Retriever(index);
+        this.retrieval = new PassageRetrieval(bm25, new VectorRetriever(index, embedder), settings.retrieval().rrfK(),
+                settings.retrieval().candidates());
+        embedder.warmUp();
     }
 
     public Path docs() {
@@ -41,6 +56,16 @@ public final class Workspace implements AutoCloseable {
 
     public Bm25Retriever bm25() {
         return bm25;
+    }
+
+    /** BM25, vector and hybrid retrieval over this workspace's index. */
+    public PassageRetrieval retrieval() {
+        return retrieval;
+    }
+
+    /** One retrieval mode as a plain {@link Retriever} (what an evaluation run compares), near-duplicates folded. */
+    public Retriever retriever(RetrievalMode mode) {
+        return (question, k) -> retrieval.retrieve(question, mode, k);
     }
 
     /** Brings the index in line with the folder. */

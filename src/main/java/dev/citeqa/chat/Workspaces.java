@@ -2,9 +2,11 @@ package dev.citeqa.chat;
 
 import java.nio.file.Path;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.index.Embedder;
 import dev.citeqa.ingest.Hashes;
 
 /**
@@ -15,10 +17,24 @@ import dev.citeqa.ingest.Hashes;
 public class Workspaces implements AutoCloseable {
 
     private final CiteqaProperties settings;
+    /** One model for every workspace of the session: loaded once, whichever folder is opened. */
+    private final Embedder embedder;
     private Workspace current;
 
+    /** With the process's instance of the configured model, for code that runs without Spring. */
     public Workspaces(CiteqaProperties settings) {
+        this(settings, Embedder.shared(settings.retrieval().embeddingModel()));
+    }
+
+    @Autowired
+    public Workspaces(CiteqaProperties settings, Embedder embedder) {
         this.settings = settings;
+        this.embedder = embedder;
+    }
+
+    /** Starts loading the embedding model in the background, so the first question does not wait for it. */
+    public void warmUp() {
+        embedder.warmUp();
     }
 
     /** The workspace for these folders (null means the configured one), opening it if needed. */
@@ -30,7 +46,7 @@ public class Workspaces implements AutoCloseable {
         if (current != null && current.docs().equals(docsPath) && current.data().equals(dataPath)) {
             return current;
         }
-        Workspace opened = new Workspace(docsPath, dataPath, settings);
+        Workspace opened = new Workspace(docsPath, dataPath, settings, embedder);
         if (current != null) {
             current.close();
         }

@@ -68,7 +68,7 @@ public final class CitationChecker {
                     .replaceAll(" ([.,;:!?])", "$1").strip();
             boolean factual = isFactual(claim);
             double support = cites.isEmpty() ? 0
-                    : SupportScorer.support(claim, cites.stream().map(n -> context.get(n - 1).passage().text()).toList());
+                    : SupportScorer.support(claim, cites.stream().map(n -> supportText(context.get(n - 1).passage())).toList());
             List<Integer> newCites = cites.stream().map(renumbered::get).toList();
             String clean = CitationMarks.place(claim, newCites);
             for (int n : cites) {
@@ -91,6 +91,16 @@ public final class CitationChecker {
         }
         return new CitedAnswer(question, out.toString(), abstained, List.copyOf(citations), List.copyOf(checked),
                 List.copyOf(unknown), reply);
+    }
+
+    /** What a passage vouches for: its text, and the date of its article, which the index knows. */
+    static String supportText(dev.citeqa.ingest.Passage passage) {
+        if (passage.date() == null) {
+            return passage.text();
+        }
+        java.time.LocalDate day = java.time.LocalDate.parse(passage.date());
+        return passage.text() + "\n(dated " + passage.date() + ", " + day.format(java.time.format.DateTimeFormatter
+                .ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)) + ")";
     }
 
     private static boolean isFactual(String claim) {

@@ -53,14 +53,29 @@ public record CiteqaProperties(
         }
     }
 
-    /** How passages are found for a question. */
+    /**
+     * How passages are found for a question.
+     *
+     * @param mode           bm25, vector or hybrid (reciprocal rank fusion of the two)
+     * @param rrfK           the k of reciprocal rank fusion: 1/(k + rank)
+     * @param candidates     how many passages each ranking contributes before fusion and duplicate collapsing
+     * @param embeddingModel the in-jar model that embeds passages and questions, or none
+     */
     public record Retrieval(
             @DefaultValue("5") int topK,
-            @DefaultValue("bm25") String mode,
+            @DefaultValue("hybrid") String mode,
             @DefaultValue("60") int rrfK,
-            @DefaultValue("50") int candidates) {
+            @DefaultValue("50") int candidates,
+            @DefaultValue("bge-small-en-v1.5") String embeddingModel) {
+
+        public static final List<String> MODES = List.of("bm25", "vector", "hybrid");
+        public static final List<String> EMBEDDING_MODELS = List.of("bge-small-en-v1.5", "all-minilm-l6-v2", "none");
+
         public Retrieval {
             Settings.require(topK >= 1 && topK <= 100, "citeqa.retrieval.top-k", "a whole number from 1 to 100");
+            Settings.require(MODES.contains(mode), "citeqa.retrieval.mode", "one of: " + String.join(", ", MODES));
+            Settings.require(EMBEDDING_MODELS.contains(embeddingModel), "citeqa.retrieval.embedding-model",
+                    "one of: " + String.join(", ", EMBEDDING_MODELS));
             Settings.require(rrfK >= 1, "citeqa.retrieval.rrf-k", "a whole number of 1 or more");
             Settings.require(candidates >= topK, "citeqa.retrieval.candidates", "a whole number no smaller than top-k");
         }

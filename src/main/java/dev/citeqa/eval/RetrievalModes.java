@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.citeqa.chat.Workspace;
 import dev.citeqa.config.Problem;
+import dev.citeqa.retrieve.RetrievalMode;
 import dev.citeqa.retrieve.Retriever;
 
 /**
@@ -22,6 +23,8 @@ public class RetrievalModes {
 
     public RetrievalModes() {
         modes.put("bm25", Workspace::bm25);
+        modes.put("vector", w -> w.retriever(RetrievalMode.VECTOR));
+        modes.put("hybrid", w -> w.retriever(RetrievalMode.HYBRID));
     }
 
     public List<String> names() {

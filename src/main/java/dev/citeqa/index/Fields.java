@@ -17,6 +17,12 @@ public final class Fields {
     public static final String END = "end";
     /** Passage text, analysed for BM25 with English stemming and stop words. */
     public static final String TEXT = "text";
+    /** SHA-256 of the passage text: finds the vector of an unchanged passage so it is not embedded again. */
+    public static final String TEXT_HASH = "text_hash";
+    /** The passage's embedding, unit length, compared by dot product. */
+    public static final String VECTOR = "vector";
+    /** "soundkey term" for each capitalised word: how spelling variants of names find each other. */
+    public static final String NAME_VARIANTS = "name_variants";
 
     /** File records keep title and date in fields of their own: Lucene wants one indexing scheme per field. */
     public static final String FILE_TITLE = "file_title";
@@ -28,7 +34,9 @@ public final class Fields {
 
     /** Commit user data: the layout version, so an index written by an older layout is rebuilt. */
     public static final String LAYOUT = "citeqa.layout";
-    public static final String LAYOUT_VERSION = "1";
+    public static final String LAYOUT_VERSION = "2";
+    /** Commit user data: the model that embedded the passages; another model means every passage is re-embedded. */
+    public static final String EMBEDDING_MODEL = "citeqa.embedding-model";
 
     private Fields() {
     }

@@ -18,6 +18,7 @@ import dev.citeqa.ingest.DocumentFolder;
 import dev.citeqa.ingest.DocumentReader;
 import dev.citeqa.ingest.Hashes;
 import dev.citeqa.ingest.IngestedFile;
+import dev.citeqa.ingest.Passage;
 import dev.citeqa.ingest.PassageSplitter;
 import dev.citeqa.ingest.SourceText;
 
@@ -39,21 +40,25 @@ public final class Indexer {
 
     private final PassageStore store;
     private final CiteqaProperties.Ingest settings;
+    private final Embedder embedder;
     private final long keptTextChars;
     private final DocumentReader reader = new DocumentReader();
+    private int embeddedThisRun;
 
-    public Indexer(PassageStore store, CiteqaProperties.Ingest settings) {
-        this(store, settings, KEPT_TEXT_CHARS);
+    public Indexer(PassageStore store, CiteqaProperties.Ingest settings, Embedder embedder) {
+        this(store, settings, embedder, KEPT_TEXT_CHARS);
     }
 
-    Indexer(PassageStore store, CiteqaProperties.Ingest settings, long keptTextChars) {
+    Indexer(PassageStore store, CiteqaProperties.Ingest settings, Embedder embedder, long keptTextChars) {
         this.store = store;
         this.settings = settings;
+        this.embedder = embedder;
         this.keptTextChars = keptTextChars;
     }
 
     public IndexSummary sync(Path docs, Consumer<Progress> progress) {
         long begin = System.nanoTime();
+        embeddedThisRun = 0;
         if (!Files.isDirectory(docs)) {
             throw new Problem("The documents folder " + docs.toAbsolutePath().normalize()
                     + " does not exist or is not a folder: create it or pass --docs <folder>.");
@@ -65,6 +70,8 @@ public final class Indexer {
             throw new Problem("Cannot list the documents folder " + docs + " (" + e.getMessage() + ").", e);
         }
         Map<String, StoredFile> stored = store.files();
+        // vectors of another model cannot be compared with this one's questions: every file is embedded again
+        boolean reembed = !stored.isEmpty() && !embedder.name().equals(store.embeddingModel());
         List<DocumentReader.Skipped> skipped = new ArrayList<>(listing.skipped());
 
         // First pass: hash every file; parse only the ones whose bytes changed.
@@ -139,7 +146,7 @@ public final class Indexer {
                 } else if (source == null) {
                     String fingerprint = PassageSplitter.fingerprint(known.contentHash(), settings,
                             boilerplate.corpusChrome(file.getValue()));
-                    if (fingerprint.equals(known.fingerprint())) {
+                    if (fingerprint.equals(known.fingerprint()) && !reembed) {
                         unchanged++;
                         passages += known.passages();
                         continue;
@@ -150,7 +157,9 @@ public final class Indexer {
                     }
                 }
                 IngestedFile ingested = splitter.split(source, boilerplate, file.getValue());
-                changes.replace(ingested, file.getValue());
+                changes.replace(ingested, file.getValue(), reembed ? embed(ingested, Map.of())
+                        : embed(ingested, store.vectors(ingested.passages().stream()
+                        .map(p -> PassageDocuments.textHash(p.text())).toList())));
                 passages += ingested.passages().size();
                 if (known == null) {
                     added++;
@@ -165,12 +174,40 @@ public final class Indexer {
                 }
             }
             if (added + changed + removed > 0) {
+                changes.embeddingModel(embedder.name());
                 changes.commit();
             }
         }
         skipped.sort((a, b) -> a.file().compareTo(b.file()));
-        return new IndexSummary(added, changed, removed, unchanged, List.copyOf(skipped), passages,
+        return new IndexSummary(added, changed, removed, unchanged, List.copyOf(skipped), passages, embeddedThisRun,
                 (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    /** The vectors of a file's passages: stored ones reused by text hash, the others computed now. */
+    private List<float[]> embed(IngestedFile file, Map<String, float[]> stored) {
+        if (!embedder.enabled()) {
+            return List.of();
+        }
+        List<float[]> vectors = new ArrayList<>(file.passages().size());
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < file.passages().size(); i++) {
+            float[] known = stored.get(PassageDocuments.textHash(file.passages().get(i).text()));
+            vectors.add(known);
+            if (known == null) {
+                missing.add(i);
+            }
+        }
+        embeddedThisRun += missing.size();
+        List<float[]> computed = embedder.passages(missing.stream().map(i -> embeddedText(file.passages().get(i))).toList());
+        for (int j = 0; j < missing.size(); j++) {
+            vectors.set(missing.get(j), computed.get(j));
+        }
+        return vectors;
+    }
+
+    /** What is embedded for a passage: its text, after the document's title, which says what the passage is about. */
+    static String embeddedText(Passage passage) {
+        return passage.title() + "\n" + passage.text();
     }
 
     private SourceText reparse(DocumentFolder.Entry entry, List<DocumentReader.Skipped> skipped) {

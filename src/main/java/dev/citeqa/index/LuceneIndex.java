@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +23,15 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
@@ -216,6 +226,56 @@ public final class LuceneIndex implements PassageStore {
     }
 
     @Override
+    public synchronized String embeddingModel() {
+        if (reader == null) {
+            return null;
+        }
+        try {
+            return reader.getIndexCommit().getUserData().get(Fields.EMBEDDING_MODEL);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized Map<String, float[]> vectors(Collection<String> textHashes) {
+        Map<String, float[]> found = new HashMap<>();
+        if (reader == null || textHashes.isEmpty()) {
+            return found;
+        }
+        try {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+                Terms terms = leaf.reader().terms(Fields.TEXT_HASH);
+                if (values == null || terms == null) {
+                    continue;
+                }
+                TermsEnum hashes = terms.iterator();
+                Bits live = leaf.reader().getLiveDocs();
+                for (String hash : textHashes) {
+                    if (found.containsKey(hash) || !hashes.seekExact(new BytesRef(hash))) {
+                        continue;
+                    }
+                    PostingsEnum docs = hashes.postings(null, PostingsEnum.NONE);
+                    for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                        if (live != null && !live.get(doc)) {
+                            continue;
+                        }
+                        KnnVectorValues.DocIndexIterator vectors = values.iterator();
+                        if (vectors.advance(doc) == doc) {
+                            found.put(hash, values.vectorValue(vectors.index()).clone());
+                            break;
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    @Override
     public Changes change() {
         IndexWriterConfig config = new IndexWriterConfig(Analysis.english())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -237,16 +297,17 @@ public final class LuceneIndex implements PassageStore {
     private final class LuceneChanges implements Changes {
         private final IndexWriter writer;
         private boolean committed;
+        private String model;
 
         LuceneChanges(IndexWriter writer) {
             this.writer = writer;
         }
 
         @Override
-        public void replace(IngestedFile file, Set<String> lineKeys) {
+        public void replace(IngestedFile file, Set<String> lineKeys, List<float[]> vectors) {
             List<Document> docs = new ArrayList<>(file.passages().size() + 1);
-            for (Passage passage : file.passages()) {
-                docs.add(PassageDocuments.document(passage));
+            for (int i = 0; i < file.passages().size(); i++) {
+                docs.add(PassageDocuments.document(file.passages().get(i), vectors.isEmpty() ? null : vectors.get(i)));
             }
             docs.add(fileRecord(file, lineKeys));
             try {
@@ -266,9 +327,15 @@ public final class LuceneIndex implements PassageStore {
         }
 
         @Override
+        public void embeddingModel(String model) {
+            this.model = model;
+        }
+
+        @Override
         public void commit() {
             try {
-                writer.setLiveCommitData(Map.of(Fields.LAYOUT, Fields.LAYOUT_VERSION).entrySet());
+                writer.setLiveCommitData(Map.of(Fields.LAYOUT, Fields.LAYOUT_VERSION,
+                        Fields.EMBEDDING_MODEL, model == null ? String.valueOf(LuceneIndex.this.embeddingModel()) : model).entrySet());
                 writer.commit();
                 committed = true;
             } catch (IOException e) {

@@ -2,10 +2,13 @@ package dev.citeqa.index;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 
+import dev.citeqa.ingest.Hashes;
 import dev.citeqa.ingest.Passage;
 
 /** Converts passages to Lucene documents and back; the only place that knows how a passage is stored. */
@@ -14,7 +17,8 @@ public final class PassageDocuments {
     private PassageDocuments() {
     }
 
-    static Document document(Passage passage) {
+    /** The passage's document; {@code vector} is null when no embedding model is configured. */
+    static Document document(Passage passage, float[] vector) {
         Document d = new Document();
         d.add(new StringField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
         d.add(new StringField(Fields.ID, passage.id(), Field.Store.YES));
@@ -27,7 +31,18 @@ public final class PassageDocuments {
         d.add(new StoredField(Fields.START, passage.start()));
         d.add(new StoredField(Fields.END, passage.end()));
         d.add(new TextField(Fields.TEXT, passage.text(), Field.Store.YES));
+        d.add(new StringField(Fields.TEXT_HASH, textHash(passage.text()), Field.Store.NO));
+        for (String token : NameVariants.indexTokens(passage.text())) {
+            d.add(new StringField(Fields.NAME_VARIANTS, token, Field.Store.NO));
+        }
+        if (vector != null) {
+            d.add(new KnnFloatVectorField(Fields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        }
         return d;
+    }
+
+    public static String textHash(String text) {
+        return Hashes.sha256(text);
     }
 
     public static Passage passage(Document d) {

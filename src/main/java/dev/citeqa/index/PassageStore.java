@@ -1,5 +1,6 @@
 package dev.citeqa.index;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,14 +24,26 @@ public interface PassageStore extends AutoCloseable {
 
     int passageCount();
 
+    /** The embedding model of the stored vectors ("none" when passages have none), or null for an empty store. */
+    String embeddingModel();
+
+    /** Stored vectors of passages by the SHA-256 of their text, for the hashes that have one. */
+    Map<String, float[]> vectors(Collection<String> textHashes);
+
     /** Starts a set of changes that become visible together, or not at all, when committed. */
     Changes change();
 
     /** A batch of changes. Closing it without {@link #commit()} discards it. */
     interface Changes extends AutoCloseable {
 
-        /** Replaces everything stored for the file with these passages. */
-        void replace(IngestedFile file, Set<String> lineKeys);
+        /**
+         * Replaces everything stored for the file with these passages, each with its vector (the list is empty
+         * when no embedding model is configured).
+         */
+        void replace(IngestedFile file, Set<String> lineKeys, List<float[]> vectors);
+
+        /** Records the embedding model of this commit's vectors. */
+        void embeddingModel(String model);
 
         void remove(String file);
 

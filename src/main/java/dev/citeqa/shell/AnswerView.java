@@ -1,9 +1,11 @@
 package dev.citeqa.shell;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,8 +15,10 @@ import dev.citeqa.chat.Turn;
 import dev.citeqa.cite.CheckedSentence;
 import dev.citeqa.cite.Citation;
 import dev.citeqa.cite.CitedAnswer;
+import dev.citeqa.index.Analysis;
 import dev.citeqa.ingest.Passage;
 import dev.citeqa.retrieve.RankedPassage;
+import dev.citeqa.retrieve.TermWeights;
 
 /** How answers and passages are printed: as text for people, or as JSON for scripts. */
 final class AnswerView {
@@ -25,13 +29,31 @@ final class AnswerView {
     private AnswerView() {
     }
 
+    private static final String DIM = "\u001B[2m";
+    private static final String PLAIN = "\u001B[0m";
+
     static String text(Turn turn) {
+        return text(turn, false);
+    }
+
+    /** The answer for a person; a rewritten follow-up is shown first, dimmed when {@code styled}. */
+    static String text(Turn turn, boolean styled) {
+        CitedAnswer answer = turn.answer();
         StringBuilder out = new StringBuilder();
+        if (!turn.searched().equals(turn.question())) {
+            out.append(searched(turn.searched(), styled));
+        }
         if (turn.notice() != null) {
             out.append("Note: ").append(turn.notice()).append("\n\n");
         }
         out.append(TerminalText.safe(turn.answer().text())).append('\n');
         return checks(turn, out);
+    }
+
+    /** The standalone question a follow-up was searched as, on its own line, dimmed when {@code styled}. */
+    static String searched(String standalone, boolean styled) {
+        String line = "(searched: " + TerminalText.safe(standalone) + ")";
+        return (styled ? DIM + line + PLAIN : line) + "\n\n";
     }
 
     /**
@@ -98,6 +120,44 @@ final class AnswerView {
     static String snippet(String text) {
         String flat = TerminalText.safe(text).replaceAll("\\s+", " ").strip();
         return flat.length() <= SNIPPET ? flat : flat.substring(0, SNIPPET - 1).strip() + "…";
+    }
+
+    /** Every passage found, in rank order, with what put it there. */
+    static String explain(Turn turn, TermWeights weights) {
+        StringBuilder out = new StringBuilder();
+        out.append("Searched: ").append(TerminalText.safe(turn.searched())).append('\n');
+        if (turn.retrieved().isEmpty()) {
+            out.append("No passage was found.\n");
+            return out.toString();
+        }
+        for (RankedPassage r : turn.retrieved()) {
+            Passage p = r.passage();
+            int cited = turn.answer().citations().stream().filter(c -> c.passage().id().equals(p.id()))
+                    .mapToInt(Citation::n).findFirst().orElse(0);
+            out.append(String.format("#%d %s (passage %s)%s%n", r.rank(), TerminalText.safe(p.file()),
+                    TerminalText.safe(p.id()), cited > 0 ? "  cited as [" + cited + "]" : ""));
+            out.append("   ").append(why(r)).append('\n');
+            Set<String> terms = new HashSet<>(Analysis.terms(p.text()));
+            List<String> matched = weights.idf().keySet().stream().filter(t -> weights.foundIn(t, terms)).toList();
+            out.append("   question terms in it: ").append(matched.isEmpty() ? "none" : String.join(", ", matched));
+            weights.variants().forEach((term, spellings) -> spellings.stream().filter(terms::contains)
+                    .forEach(v -> out.append(" (").append(term).append(" spelled ").append(v).append(')')));
+            out.append('\n');
+            if (!r.alsoIn().isEmpty()) {
+                out.append("   also in: ").append(TerminalText.safe(String.join(", ", r.alsoIn()))).append('\n');
+            }
+            out.append("   \"").append(snippet(p.text())).append("\"\n");
+        }
+        return out.toString();
+    }
+
+    /** The ranks and scores behind a hit, in words. */
+    static String why(RankedPassage r) {
+        String bm25 = r.bm25Rank() > 0 ? String.format("BM25 rank %d (score %.2f)", r.bm25Rank(), r.bm25Score())
+                : "not in the BM25 ranking";
+        String vector = r.vectorRank() > 0 ? String.format("vector rank %d (cosine %.3f)", r.vectorRank(),
+                r.vectorScore()) : "not in the vector ranking";
+        return bm25 + ", " + vector + String.format("; final score %.4f", r.score());
     }
 
     static String json(Turn turn) {

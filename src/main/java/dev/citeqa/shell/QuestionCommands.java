@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
@@ -20,6 +21,7 @@ import dev.citeqa.config.Problem;
 import dev.citeqa.index.IndexSummary;
 import dev.citeqa.ingest.Passage;
 import dev.citeqa.retrieve.RankedPassage;
+import dev.citeqa.retrieve.RetrievalMode;
 
 /** Asking, and looking at what an answer rests on. */
 @Component
@@ -28,11 +30,17 @@ public class QuestionCommands {
     private final Workspaces workspaces;
     private final AskService asking;
     private final InterruptKey interruptKey;
+    private final boolean styled;
 
-    public QuestionCommands(Workspaces workspaces, AskService asking, InterruptKey interruptKey) {
+    public QuestionCommands(Workspaces workspaces, AskService asking, InterruptKey interruptKey,
+                            ObjectProvider<Launch> launch) {
         this.workspaces = workspaces;
         this.asking = asking;
         this.interruptKey = interruptKey;
+        Launch started = launch.getIfAvailable();
+        // dim text only on a prompt a person reads; scripts and pipes get plain text
+        this.styled = started != null && started.interactive() && System.getenv("NO_COLOR") == null
+                && !"dumb".equals(System.getenv("TERM"));
     }
 
     @Command(name = "ask", description = "Answer a question from the documents, with numbered citations "
@@ -40,6 +48,8 @@ public class QuestionCommands {
     public void ask(CommandContext context,
                     @Argument(index = 0, description = "the question") String question,
                     @Option(longName = "json", description = "print a JSON object instead of text") boolean json,
+                    @Option(longName = "retrieval", description = "bm25, vector or hybrid (default: the configured "
+                            + "citeqa.retrieval.mode)") String retrieval,
                     @Option(longName = "docs", description = "documents folder") String docs,
                     @Option(longName = "data", description = "index folder for these documents") String data) {
         PrintWriter out = context.outputWriter();
@@ -51,12 +61,18 @@ public class QuestionCommands {
             Progress.summary(summary, notes);
             notes.println();
         }
+        RetrievalMode mode = retrieval == null || retrieval.isBlank() ? null : RetrievalMode.parse(retrieval);
         // the answer streams as it is written (JSON waits for the whole); checks and sources follow at the end
         boolean[] shown = {false};
         StopSignal stop = new StopSignal();
         Turn turn;
         try (InterruptKey.Handle ignored = interruptKey.during(stop::stop)) {
-            turn = asking.ask(workspace, question, token -> {
+            turn = asking.ask(workspace, question, mode, searched -> {
+                if (!json) {
+                    out.print(AnswerView.searched(searched, styled));
+                    out.flush();
+                }
+            }, token -> {
                 if (!json) {
                     shown[0] = true;
                     out.print(TerminalText.safe(token));
@@ -78,9 +94,16 @@ public class QuestionCommands {
 
     @Command(name = "sources", description = "List the passages behind the last answer: cited ones first, "
             + "then the others that were found")
-    public void sources(CommandContext context) {
+    public void sources(CommandContext context,
+                        @Option(longName = "explain", description = "show why each passage was chosen: its BM25 "
+                                + "and vector ranks and scores, the fused score, and the question terms it holds")
+                        boolean explain) {
         PrintWriter out = context.outputWriter();
         Turn turn = lastTurn();
+        if (explain) {
+            out.print(AnswerView.explain(turn, workspaces.current().retrieval().weights(turn.searched())));
+            return;
+        }
         List<Citation> cited = turn.answer().citations();
         if (!cited.isEmpty()) {
             out.println("Cited:");

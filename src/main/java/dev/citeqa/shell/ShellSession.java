@@ -24,6 +24,7 @@ import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.ParsedInput;
 import org.springframework.stereotype.Component;
 
+import dev.citeqa.chat.Workspaces;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
 
@@ -43,16 +44,19 @@ public class ShellSession implements ApplicationRunner {
     private final ObjectProvider<LineReader> lineReader;
     private final CiteqaProperties settings;
     private final InterruptKey interruptKey;
+    private final Workspaces workspaces;
     private int exitCode;
 
     public ShellSession(ObjectProvider<Launch> launch, CommandRegistry registry, CommandParser parser,
-                        ObjectProvider<LineReader> lineReader, CiteqaProperties settings, InterruptKey interruptKey) {
+                        ObjectProvider<LineReader> lineReader, CiteqaProperties settings, InterruptKey interruptKey,
+                        Workspaces workspaces) {
         this.launch = launch;
         this.registry = registry;
         this.parser = parser;
         this.lineReader = lineReader;
         this.settings = settings;
         this.interruptKey = interruptKey;
+        this.workspaces = workspaces;
     }
 
     public int exitCode() {
@@ -83,6 +87,7 @@ public class ShellSession implements ApplicationRunner {
     }
 
     private void interactive() {
+        workspaces.warmUp(); // the embedding model loads while the person reads the prompt and types
         LineReader reader = lineReader.getObject();
         interruptKey.attach(reader.getTerminal());
         PrintWriter out = reader.getTerminal().writer();

@@ -127,6 +127,10 @@ class BenchmarkTest {
         assertThat(embedding.baselineQuality().questions()).isEqualTo((int) standaloneAnswerable);
         // the seed passages are few among generated ones: both systems should find most gold files
         assertThat(embedding.citeqaQuality().get(Benchmark.BM25).hitRate()).isGreaterThanOrEqualTo(0.8);
+        assertThat(embedding.citeqaLatency()).containsKeys(Benchmark.BM25, Benchmark.VECTOR, Benchmark.HYBRID,
+                Benchmark.QUESTION_EMBEDDING);
+        assertThat(embedding.citeqaQuality()).containsOnlyKeys(Benchmark.BM25, Benchmark.VECTOR, Benchmark.HYBRID);
+        assertThat(markdown).containsPattern("\\| query p99 ms \\(citeqa hybrid\\) \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+× \\|");
         assertThat(embedding.baselineQuality().hitRate()).isGreaterThanOrEqualTo(0.5);
         assertThat(markdown).containsPattern("\\| query p50 ms \\(citeqa BM25\\) \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+× \\|");
         assertThat(markdown).containsPattern("Embedding throughput, from LangChain4j's indexing above: [\\d,]+ passages/s");
@@ -137,7 +141,8 @@ class BenchmarkTest {
         Path svg = temp.resolve("docs").resolve(PerformanceReport.PLOT);
         var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
         assertThat(document.getDocumentElement().getTagName()).isEqualTo("svg");
-        assertThat(document.getElementsByTagName("polyline").getLength()).isEqualTo(4);
+        // BM25 and offline answer on the generated sizes, vector and hybrid on the embedded corpus: p50 and p99 each
+        assertThat(document.getElementsByTagName("polyline").getLength()).isEqualTo(8);
         assertThat(Files.readString(svg).toLowerCase(Locale.ROOT)).contains("bm25 p50", "bm25 p99",
                 "offline answer p99", "bm25 p99 target at 100k (20.0 ms)");
     }

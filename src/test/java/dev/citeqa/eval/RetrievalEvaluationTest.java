@@ -46,7 +46,8 @@ class RetrievalEvaluationTest {
         assertThat(outcome.documents()).isEqualTo(8);
         assertThat(outcome.judgedQueries()).isEqualTo(5);
         assertThat(outcome.judgedWithoutText()).isEqualTo(1);
-        assertThat(outcome.modes()).extracting(RetrievalEvaluation.ModeResult::mode).containsExactly("bm25");
+        assertThat(outcome.modes()).extracting(RetrievalEvaluation.ModeResult::mode)
+                .containsExactly("bm25", "vector", "hybrid");
         RetrievalEvaluation.ModeResult bm25 = outcome.modes().getFirst();
         assertThat(bm25.run().ranking("q1")).containsExactly("d1", "d2");
         assertThat(bm25.run().ranking("q2")).containsExactly("d3", "d4");
@@ -104,6 +105,6 @@ class RetrievalEvaluationTest {
                 .run(FIXTURE.resolve("corpus.jsonl"), FIXTURE.resolve("queries.jsonl"), FIXTURE.resolve("qrels.tsv"),
                         List.of("colbert"), p -> {
                         }))
-                .isInstanceOf(Problem.class).hasMessage("Unknown retrieval mode 'colbert': use one of bm25.");
+                .isInstanceOf(Problem.class).hasMessage("Unknown retrieval mode 'colbert': use one of bm25, vector, hybrid.");
     }
 }

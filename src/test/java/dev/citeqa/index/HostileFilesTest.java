@@ -37,7 +37,7 @@ class HostileFilesTest {
 
     private IndexSummary sync(Path docs, CiteqaProperties.Ingest settings) {
         index = index != null ? index : new LuceneIndex(temp.resolve("data"));
-        return new Indexer(index, settings).sync(docs, p -> {
+        return new Indexer(index, settings, Embedder.named(Embedder.NONE)).sync(docs, p -> {
         });
     }
 

@@ -34,7 +34,8 @@ class IndexFaultsTest {
         try (LuceneIndex index = new LuceneIndex(temp.resolve("data"));
              Directory same = FSDirectory.open(temp.resolve("data/index"));
              IndexWriter other = new IndexWriter(same, new IndexWriterConfig())) {
-            assertThatThrownBy(() -> new Indexer(index, CiteqaProperties.Ingest.defaults()).sync(docs, p -> {
+            assertThatThrownBy(() -> new Indexer(index, CiteqaProperties.Ingest.defaults(), Embedder.named(Embedder.NONE))
+                    .sync(docs, p -> {
             })).isInstanceOf(Problem.class).hasMessageStartingWith("Another citeqa process is writing the index in ")
                     .hasMessageEndingWith("wait for it to finish, or pass another --data folder.");
             assertThat(other.isOpen()).isTrue();
@@ -55,7 +56,7 @@ class IndexFaultsTest {
             }
         };
         try (LuceneIndex index = new LuceneIndex(temp.resolve("data"), fillable)) {
-            Indexer indexer = new Indexer(index, CiteqaProperties.Ingest.defaults());
+            Indexer indexer = new Indexer(index, CiteqaProperties.Ingest.defaults(), Embedder.named(Embedder.NONE));
             indexer.sync(docs, p -> {
             });
             int before = index.passageCount();

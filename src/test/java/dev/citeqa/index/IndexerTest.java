@@ -31,7 +31,7 @@ class IndexerTest {
     void openIndex() {
         docs = SeedFolder.copyTo(temp.resolve("docs"));
         index = new LuceneIndex(temp.resolve("data"));
-        indexer = new Indexer(index, SETTINGS);
+        indexer = new Indexer(index, SETTINGS, Embedder.named(Embedder.NONE));
     }
 
     @AfterEach
@@ -84,7 +84,7 @@ class IndexerTest {
         List<Passage> kept = everyPassage(sync());
         try (LuceneIndex other = new LuceneIndex(temp.resolve("other"))) {
             // a budget of 0 characters: every changed file is read a second time in the second pass
-            IndexSummary summary = new Indexer(other, SETTINGS, 0).sync(docs, progress -> {
+            IndexSummary summary = new Indexer(other, SETTINGS, Embedder.named(Embedder.NONE), 0).sync(docs, progress -> {
             });
             assertThat(summary.added()).isEqualTo(5);
             assertThat(everyPassage(other, summary)).containsExactlyElementsOf(kept);
@@ -119,7 +119,7 @@ class IndexerTest {
         try (PassageStore.Changes changes = index.change()) {
             changes.remove("001_427b068eda7f8d6f.txt");
             changes.replace(new IngestedFile("ghost.txt", "h", "f", "Ghost", null, List.of(
-                    new Passage("ghost.txt#0-00000000", "ghost.txt", 0, "Ghost", null, 0, 5, "Boo!!"))), java.util.Set.of());
+                    new Passage("ghost.txt#0-00000000", "ghost.txt", 0, "Ghost", null, 0, 5, "Boo!!"))), java.util.Set.of(), List.of());
             // closed without commit, as when a run is killed
         }
         index.close();
@@ -141,7 +141,7 @@ class IndexerTest {
         assertThat(index.takeRecoveryNote()).hasValueSatisfying(note -> assertThat(note).contains("was damaged")
                 .contains("rebuilt from the documents"));
         assertThat(index.takeRecoveryNote()).isEmpty();
-        indexer = new Indexer(index, SETTINGS);
+        indexer = new Indexer(index, SETTINGS, Embedder.named(Embedder.NONE));
         assertThat(sync().added()).isEqualTo(5);
     }
 }

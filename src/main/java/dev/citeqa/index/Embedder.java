@@ -1,0 +1,139 @@
+package dev.citeqa.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15.BgeSmallEnV15EmbeddingModel;
+
+import dev.citeqa.config.Problem;
+
+/**
+ * The in-jar embedding model that turns passages and questions into unit vectors. Loading takes one to two seconds,
+ * so it happens once, on a background thread started by {@link #warmUp()}, never on the path to the first prompt.
+ */
+public final class Embedder {
+
+    public static final String BGE_SMALL = "bge-small-en-v1.5";
+    public static final String MINILM = "all-minilm-l6-v2";
+    public static final String NONE = "none";
+
+    /** BGE was trained with this instruction before queries (not before passages). */
+    static final String BGE_QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
+    private static final int BATCH = 32;
+
+    private final String name;
+    private CompletableFuture<EmbeddingModel> model;
+
+    private Embedder(String name) {
+        this.name = name;
+    }
+
+    private static final java.util.Map<String, Embedder> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The one instance of this model in the process: a model is loaded once, however many indexes use it. */
+    public static Embedder shared(String name) {
+        return SHARED.computeIfAbsent(name, Embedder::named);
+    }
+
+    /** The model with this setting name; nothing is loaded until it is first needed or warmed up. */
+    public static Embedder named(String name) {
+        if (!List.of(BGE_SMALL, MINILM, NONE).contains(name)) {
+            throw new IllegalArgumentException("unknown embedding model " + name);
+        }
+        return new Embedder(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean enabled() {
+        return !NONE.equals(name);
+    }
+
+    /** Starts loading the model in the background, if it is not loaded or loading already. */
+    public synchronized void warmUp() {
+        if (enabled() && model == null) {
+            model = CompletableFuture.supplyAsync(this::load, runnable -> {
+                Thread loader = new Thread(runnable, "citeqa-embedder");
+                loader.setDaemon(true);
+                loader.start();
+            });
+        }
+    }
+
+    private EmbeddingModel load() {
+        return switch (name) {
+            case BGE_SMALL -> new BgeSmallEnV15EmbeddingModel();
+            case MINILM -> new AllMiniLmL6V2EmbeddingModel();
+            default -> throw new IllegalStateException("no model for " + name);
+        };
+    }
+
+    private EmbeddingModel model() {
+        if (!enabled()) {
+            throw new Problem("No embedding model is configured (citeqa.retrieval.embedding-model=none): "
+                    + "use --retrieval bm25, or set a model.");
+        }
+        warmUp();
+        try {
+            return model.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Problem("Interrupted while loading the embedding model " + name + ".", e);
+        } catch (ExecutionException e) {
+            throw new Problem("The embedding model " + name + " could not be loaded (" + e.getCause()
+                    + "); use --retrieval bm25 or set citeqa.retrieval.embedding-model=none.", e.getCause());
+        }
+    }
+
+    /**
+     * The cosine of a question and a sentence from which the sentence is taken to answer it when they share few
+     * words. Each model spreads cosines differently: set above the closest sentence to any question the seeds
+     * cannot answer (BGE 0.748, MiniLM 0.675; docs/retrieval.md).
+     */
+    public double answerSimilarity() {
+        return switch (name) {
+            case BGE_SMALL -> 0.78;
+            case MINILM -> 0.72;
+            default -> Double.POSITIVE_INFINITY;
+        };
+    }
+
+    /** The vector of a question, with the query instruction the model expects. */
+    public float[] query(String question) {
+        String text = BGE_SMALL.equals(name) ? BGE_QUERY_PREFIX + question : question;
+        return unit(model().embed(text).content().vector());
+    }
+
+    /** The vectors of passage texts, in order. */
+    public List<float[]> passages(List<String> texts) {
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        EmbeddingModel loaded = model();
+        for (int i = 0; i < texts.size(); i += BATCH) {
+            List<TextSegment> batch = texts.subList(i, Math.min(texts.size(), i + BATCH)).stream()
+                    .map(TextSegment::from).toList();
+            loaded.embedAll(batch).content().forEach(e -> vectors.add(unit(e.vector())));
+        }
+        return vectors;
+    }
+
+    /** Scaled to length 1, so that the index can compare vectors by dot product. */
+    static float[] unit(float[] vector) {
+        double norm = 0;
+        for (float v : vector) {
+            norm += v * v;
+        }
+        norm = Math.sqrt(norm);
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = norm == 0 ? 0 : (float) (vector[i] / norm);
+        }
+        return unit;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.citeqa.index;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Spelling variants of names written in another script (Dehqan, Dehghan, Dahqan; Obeidi, Obaidi). Every
+ * capitalised word of a passage is indexed under a sound key (its consonant skeleton after folding q, gh, kh, c
+ * and k together); a question word is matched to corpus words with the same key whose spelling is within two
+ * edits. The rules are about transliteration in general; no name is listed.
+ */
+public final class NameVariants {
+
+    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'’]*");
+    private static final int MIN_LETTERS = 4;
+    private static final int MIN_KEY = 3;
+    private static final int MAX_EDITS = 2;
+
+    private NameVariants() {
+    }
+
+    /** The words of a text, as written. */
+    public static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            words.add(m.group());
+        }
+        return words;
+    }
+
+    /** Index tokens of a passage: "key term" for each capitalised word, term being its analysed form. */
+    static Set<String> indexTokens(String text) {
+        Set<String> tokens = new LinkedHashSet<>();
+        for (String word : words(text)) {
+            if (!Character.isUpperCase(word.charAt(0))) {
+                continue;
+            }
+            String key = key(word);
+            List<String> terms = Analysis.terms(word);
+            if (key != null && terms.size() == 1) {
+                tokens.add(key + " " + terms.getFirst());
+            }
+        }
+        return tokens;
+    }
+
+    /** The sound key of a word, or null when the word is too short to have a meaningful one. */
+    public static String key(String word) {
+        String spelled = spelling(word);
+        if (spelled.length() < MIN_LETTERS) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder();
+        key.append(isVowel(spelled.charAt(0)) ? 'a' : spelled.charAt(0)); // Obeidi and Ubaydi start alike
+        for (int i = 1; i < spelled.length(); i++) {
+            char c = spelled.charAt(i);
+            if (!isVowel(c) && c != key.charAt(key.length() - 1)) {
+                key.append(c);
+            }
+        }
+        return key.length() >= MIN_KEY ? key.toString() : null;
+    }
+
+    /** Whether a corpus term is a spelling variant of a question word (not the same word, not a derived one). */
+    public static boolean variant(String questionWord, String questionTerm, String corpusTerm) {
+        if (corpusTerm.equals(questionTerm) || corpusTerm.startsWith(questionTerm)
+                || questionTerm.startsWith(corpusTerm)) {
+            return false; // Iraq and Iraqi are one word and its derivation, not two spellings
+        }
+        return distance(spelling(questionWord), spelling(corpusTerm)) <= MAX_EDITS;
+    }
+
+    /** Lower case letters with the common transliteration alternatives folded: q, gh, kh, c, ck to k; ph to f. */
+    static String spelling(String word) {
+        String s = word.toLowerCase(Locale.ROOT).replaceAll("['’]s$", "").replaceAll("[^\\p{L}]", "");
+        s = s.replace("gh", "k").replace("kh", "k").replace("ck", "k").replace("ph", "f").replace("ou", "u")
+                .replace("ee", "i").replace("ch", "\u0001").replace('q', 'k').replace('c', 'k')
+                .replace("\u0001", "ch");
+        return s;
+    }
+
+    private static boolean isVowel(char c) {
+        return "aeiouy".indexOf(c) >= 0;
+    }
+
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

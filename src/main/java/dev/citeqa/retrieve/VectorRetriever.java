@@ -1,0 +1,62 @@
+package dev.citeqa.retrieve;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+import dev.citeqa.index.Embedder;
+import dev.citeqa.index.Fields;
+import dev.citeqa.index.LuceneIndex;
+import dev.citeqa.index.PassageDocuments;
+
+/** Nearest passages to the question's embedding, from the vectors stored in the Lucene index. */
+public final class VectorRetriever implements Retriever {
+
+    private final LuceneIndex index;
+    private final Embedder embedder;
+
+    public VectorRetriever(LuceneIndex index, Embedder embedder) {
+        this.index = index;
+        this.embedder = embedder;
+    }
+
+    public boolean available() {
+        return embedder.enabled();
+    }
+
+    @Override
+    public List<RankedPassage> retrieve(String question, int k) {
+        IndexSearcher searcher = index.searcher();
+        if (searcher == null || question.isBlank()) {
+            return List.of();
+        }
+        float[] target = embedder.query(question);
+        KnnFloatVectorQuery query = new KnnFloatVectorQuery(Fields.VECTOR, target, k,
+                new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)));
+        try {
+            TopDocs top = searcher.search(query, k);
+            StoredFields stored = searcher.storedFields();
+            List<RankedPassage> hits = new ArrayList<>(top.scoreDocs.length);
+            int rank = 1;
+            for (ScoreDoc hit : top.scoreDocs) {
+                // Lucene maps a dot product d to (1 + d) / 2; report the cosine itself
+                double cosine = 2 * hit.score - 1;
+                hits.add(new RankedPassage(PassageDocuments.passage(stored.document(hit.doc)), rank, cosine, 0,
+                        Double.NaN, rank, cosine, List.of()));
+                rank++;
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
