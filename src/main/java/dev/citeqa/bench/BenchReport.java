@@ -92,12 +92,10 @@ public record BenchReport(String command, Instant started, long tookMillis, Mach
      *                             question's embedding alone
      * @param citeqaQuality        by mode
      * @param baselineHeapBytes    live heap the store, its segments and the model's Java side hold
-     * @param baselineRssBytes     growth of the resident set while the model loaded and the store filled
      */
-    public record EmbeddingRun(String model, int passages, long citeqaModelLoadMillis, long modelLoadMillis,
-                               long citeqaIndexMillis, long citeqaIndexBytes, long citeqaHeapBytes,
+    public record EmbeddingRun(String model, int passages, long citeqaIndexMillis, long citeqaIndexBytes, long citeqaHeapBytes,
                                Map<String, Distribution> citeqaLatency, Map<String, Quality> citeqaQuality,
-                               long baselineIndexMillis, long baselineHeapBytes, long baselineRssBytes,
+                               long baselineIndexMillis, long baselineHeapBytes,
                                Distribution baselineLatency, Quality baselineQuality) {
 
         /** citeqa's whole indexing rate with embeddings (reading and splitting included). */
