@@ -32,16 +32,28 @@ public final class Indexer {
     public record Progress(int done, int total, String file) {
     }
 
+    /**
+     * Text of changed files kept from the first pass for the second, in characters. Beyond it a file is read again
+     * in the second pass, so a first index of a million passages does not hold the whole corpus in the heap.
+     */
+    static final long KEPT_TEXT_CHARS = 32L << 20;
+
     private final PassageStore store;
     private final CiteqaProperties.Ingest settings;
     private final Embedder embedder;
+    private final long keptTextChars;
     private final DocumentReader reader = new DocumentReader();
     private int embeddedThisRun;
 
     public Indexer(PassageStore store, CiteqaProperties.Ingest settings, Embedder embedder) {
+        this(store, settings, embedder, KEPT_TEXT_CHARS);
+    }
+
+    Indexer(PassageStore store, CiteqaProperties.Ingest settings, Embedder embedder, long keptTextChars) {
         this.store = store;
         this.settings = settings;
         this.embedder = embedder;
+        this.keptTextChars = keptTextChars;
     }
 
     public IndexSummary sync(Path docs, Consumer<Progress> progress) {
@@ -65,6 +77,8 @@ public final class Indexer {
         // First pass: hash every file; parse only the ones whose bytes changed.
         Map<String, Set<String>> lineKeys = new HashMap<>();
         Map<String, SourceText> parsed = new HashMap<>();
+        Set<String> changedNotKept = new HashSet<>();
+        long kept = 0;
         Map<String, DocumentFolder.Entry> entries = new HashMap<>();
         Set<String> unreadable = new HashSet<>();
         int total = listing.entries().size();
@@ -97,9 +111,14 @@ public final class Indexer {
             }
             switch (reader.parse(entry.file(), bytes, hash)) {
                 case DocumentReader.Read read -> {
-                    parsed.put(entry.file(), read.source());
                     lineKeys.put(entry.file(), Boilerplate.lineKeys(read.source().text()));
                     entries.put(entry.file(), entry);
+                    if (kept + read.source().text().length() <= keptTextChars) {
+                        parsed.put(entry.file(), read.source());
+                        kept += read.source().text().length();
+                    } else {
+                        changedNotKept.add(entry.file());
+                    }
                 }
                 case DocumentReader.Skipped skip -> skipped.add(skip);
             }
@@ -118,8 +137,13 @@ public final class Indexer {
             for (Map.Entry<String, Set<String>> file : lineKeys.entrySet()) {
                 String name = file.getKey();
                 StoredFile known = stored.get(name);
-                SourceText source = parsed.get(name);
-                if (source == null) {
+                SourceText source = parsed.remove(name); // dropped once split, so the heap empties as the batch fills
+                if (source == null && changedNotKept.contains(name)) {
+                    source = reparse(entries.get(name), skipped);
+                    if (source == null) {
+                        continue;
+                    }
+                } else if (source == null) {
                     String fingerprint = PassageSplitter.fingerprint(known.contentHash(), settings,
                             boilerplate.corpusChrome(file.getValue()));
                     if (fingerprint.equals(known.fingerprint()) && !reembed) {

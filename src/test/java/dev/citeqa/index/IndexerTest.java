@@ -80,6 +80,29 @@ class IndexerTest {
     }
 
     @Test
+    void filesReadAgainBeyondTheKeptTextBudgetGiveTheSamePassages() {
+        List<Passage> kept = everyPassage(sync());
+        try (LuceneIndex other = new LuceneIndex(temp.resolve("other"))) {
+            // a budget of 0 characters: every changed file is read a second time in the second pass
+            IndexSummary summary = new Indexer(other, SETTINGS, Embedder.named(Embedder.NONE), 0).sync(docs, progress -> {
+            });
+            assertThat(summary.added()).isEqualTo(5);
+            assertThat(everyPassage(other, summary)).containsExactlyElementsOf(kept);
+        }
+    }
+
+    private List<Passage> everyPassage(IndexSummary summary) {
+        return everyPassage(index, summary);
+    }
+
+    private static List<Passage> everyPassage(LuceneIndex from, IndexSummary summary) {
+        List<Passage> passages = from.files().keySet().stream().sorted()
+                .flatMap(file -> from.passages(file).stream()).toList();
+        assertThat(passages).hasSize(summary.passages());
+        return passages;
+    }
+
+    @Test
     void unsupportedFilesAreSkippedWithTheReason() throws IOException {
         Files.writeString(docs.resolve("notes.docx"), "not really a word file");
         IndexSummary summary = sync();
