@@ -73,7 +73,7 @@ public final class NameVariants {
                 || questionTerm.startsWith(corpusTerm)) {
             return false; // Iraq and Iraqi are one word and its derivation, not two spellings
         }
-        return distance(spelling(questionWord), spelling(corpusTerm)) <= MAX_EDITS;
+        return EditDistance.between(spelling(questionWord), spelling(corpusTerm)) <= MAX_EDITS;
     }
 
     /** Lower case letters with the common transliteration alternatives folded: q, gh, kh, c, ck to k; ph to f. */
@@ -89,22 +89,4 @@ public final class NameVariants {
         return "aeiouy".indexOf(c) >= 0;
     }
 
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
 }

@@ -13,6 +13,7 @@ import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.ParsedInput;
 
 import dev.citeqa.config.Problem;
+import dev.citeqa.index.EditDistance;
 
 /**
  * Reads a typed line (or the program's arguments) into a command. A line that does not start with a command is a
@@ -137,28 +138,10 @@ public final class LineParser implements CommandParser {
     Optional<String> nearCommand(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         return registry.getCommands().stream().map(Command::getName).filter(n -> !n.contains(" "))
-                .filter(n -> n.length() >= 3 && distance(lower, n) <= (n.length() > 4 ? 2 : 1))
+                .filter(n -> n.length() >= 3 && EditDistance.between(lower, n) <= (n.length() > 4 ? 2 : 1))
                 .findFirst();
     }
 
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
 
     /** Splits on white space; a word that starts with a quote runs to the matching quote. */
     static List<Token> tokenize(String line) {

@@ -99,6 +99,7 @@ class ShellEndToEndTest extends ShellSessionTest {
         assertThat(type("ask    ").strip()).isEqualTo(
                 "The question is empty: type a question, for example: ask where was the agreement signed?");
         assertThat(type("/quit").strip()).startsWith("Unknown command '/quit'").doesNotContain("Exception");
+        assertThat(type("sourcse").strip()).startsWith("Unknown command 'sourcse'");
         assertThat(type("show 99").lines().count()).isEqualTo(1);
         assertThat(type("ask --colour red why?").strip()).startsWith("Unknown option --colour for ask");
         assertThat(type("index " + temp.resolve("missing")).strip()).contains("does not exist")
