@@ -136,4 +136,31 @@ class HostileFilesTest {
                 .containsExactly("The harbour ferry leaves at noon every day.");
         assertThat(List.of(reason(summary, "grows.txt"))).singleElement().asString().contains("max-file-mb");
     }
+
+    @Test
+    void filesThatChangeOrVanishWhileIndexingAreIndexedWholeOrNotAtAll() throws IOException {
+        Path docs = Files.createDirectories(temp.resolve("docs"));
+        Files.writeString(docs.resolve("a.txt"), "The harbour ferry leaves at noon every day.\n");
+        Files.writeString(docs.resolve("b.txt"), "The tram to the lake runs every ten minutes.\n");
+        Files.writeString(docs.resolve("c.txt"), "The museum opens at nine in the morning.\n");
+        sync(docs, settings(false, 64));
+        index.close();
+        index = new LuceneIndex(temp.resolve("data"));
+        // after the folder is listed, while a.txt is being read: b.txt disappears and c.txt is rewritten
+        IndexSummary summary = new Indexer(index, settings(false, 64), Embedder.named(Embedder.NONE)).sync(docs, progress -> {
+            if ("a.txt".equals(progress.file())) {
+                try {
+                    Files.delete(docs.resolve("b.txt"));
+                    Files.writeString(docs.resolve("c.txt"), "The museum now opens at ten. It closes at six.\n");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        assertThat(summary.removed()).isEqualTo(1);
+        assertThat(summary.changed()).isEqualTo(1);
+        assertThat(index.files()).containsOnlyKeys("a.txt", "c.txt");
+        assertThat(index.passages("c.txt")).extracting(Passage::text)
+                .containsExactly("The museum now opens at ten. It closes at six.");
+    }
 }
