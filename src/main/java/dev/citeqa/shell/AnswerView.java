@@ -32,24 +32,6 @@ final class AnswerView {
     private static final String DIM = "\u001B[2m";
     private static final String PLAIN = "\u001B[0m";
 
-    static String text(Turn turn) {
-        return text(turn, false);
-    }
-
-    /** The answer for a person; a rewritten follow-up is shown first, dimmed when {@code styled}. */
-    static String text(Turn turn, boolean styled) {
-        CitedAnswer answer = turn.answer();
-        StringBuilder out = new StringBuilder();
-        if (!turn.searched().equals(turn.question())) {
-            out.append(searched(turn.searched(), styled));
-        }
-        if (turn.notice() != null) {
-            out.append("Note: ").append(turn.notice()).append("\n\n");
-        }
-        out.append(TerminalText.safe(turn.answer().text())).append('\n');
-        return checks(turn, out);
-    }
-
     /** The standalone question a follow-up was searched as, on its own line, dimmed when {@code styled}. */
     static String searched(String standalone, boolean styled) {
         String line = "(searched: " + TerminalText.safe(standalone) + ")";
