@@ -13,12 +13,14 @@ import java.util.List;
  * @param launches  timed starts of the launcher and of the plain jar (0 skips them)
  * @param embedded  passages in the corpus used for embeddings and the LangChain4j comparison (0 skips it)
  * @param vectors   stand-in vectors for comparing HNSW settings and quantization (0 skips it)
+ * @param hybrid    passages of a generated corpus embedded with the configured model, for vector and hybrid
+ *                  queries and vector formats at that size (0 skips it; the index is kept for the next run)
  * @param gold      the gold questions about the seed documents, with their source files
  * @param project   the folder holding the launcher, the jar and the seed documents
  * @param command   the command line, printed in the report so the figures can be reproduced
  */
 public record BenchOptions(List<Integer> passages, Path out, Path corpus, Path work, int queries, int launches,
-                           int embedded, int vectors, Path gold, Path project, long seed, String command) {
+                           int embedded, int vectors, int hybrid, Path gold, Path project, long seed, String command) {
 
     public BenchOptions {
         passages = List.copyOf(passages);

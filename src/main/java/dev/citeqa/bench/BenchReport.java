@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record BenchReport(String command, Instant started, long tookMillis, Machine machine, Launches launches,
                           AnswerRun answers, List<SizeRun> sizes, List<VectorIndexRun> vectorIndexes,
-                          EmbeddingRun embedding, List<String> notRun) {
+                          EmbeddingRun embedding, HybridRun hybrid, List<String> notRun) {
 
     public BenchReport {
         sizes = List.copyOf(sizes);
@@ -71,13 +71,35 @@ public record BenchReport(String command, Instant started, long tookMillis, Mach
     }
 
     /**
-     * One vector format of Lucene's HNSW index holding stand-in vectors.
+     * One vector format of Lucene's HNSW index.
      *
+     * @param vectorKind "stand-in vectors", or the model whose embeddings of a corpus were indexed
      * @param search     top-50 search (citeqa's candidate pool), without embedding a question
-     * @param recallAt10 share of the exact 10 nearest found among the first 10, averaged over 20 questions
+     * @param recallAt10 share of the exact 10 nearest found among the first 10, averaged over up to 50 questions
      */
-    public record VectorIndexRun(String config, int vectors, long buildMillis, long indexBytes, Distribution search,
-                                 double recallAt10) {
+    public record VectorIndexRun(String config, String vectorKind, int vectors, long buildMillis, long indexBytes,
+                                 Distribution search, double recallAt10) {
+    }
+
+    /**
+     * citeqa's own index of a large generated corpus with the configured model's embeddings: the retrieval modes
+     * timed on it, and vector formats compared on its real vectors.
+     *
+     * @param indexMillis    indexing from the files with embeddings, or -1 when the index was kept from an earlier
+     *                       run ({@code indexedBy} then says which)
+     * @param indexedBy      when and how fast the kept index was built, as that run recorded it; null if built now
+     * @param latency        wall-clock latency by mode, the question embedded where the mode needs it; also the
+     *                       question's embedding alone
+     * @param cpu            the querying thread's on-CPU time by mode
+     * @param formats        vector formats built from the index's own vectors, searched with embedded questions
+     */
+    public record HybridRun(String model, int requested, int passages, long indexMillis, String indexedBy,
+                            long indexBytes, Map<String, Distribution> latency, Map<String, Distribution> cpu,
+                            MemoryUse memory, List<VectorIndexRun> formats) {
+
+        public HybridRun {
+            formats = List.copyOf(formats);
+        }
     }
 
     /** Share of questions with a passage of a gold source file in the top k, and the mean reciprocal rank. */

@@ -82,8 +82,12 @@ public final class Benchmark {
         }
         List<BenchReport.VectorIndexRun> vectorIndexes = vectorIndexes();
         BenchReport.EmbeddingRun embedding = embedding(questions, answers.passages());
+        BenchReport.HybridRun hybrid = hybridAtScale();
         if (embedding != null && embedding.embeddedPerSecond() > 0) {
             for (BenchReport.SizeRun size : sizes) {
+                if (hybrid != null && hybrid.requested() == size.requested()) {
+                    continue;
+                }
                 // a calculation from the measured rate, named as one: these corpora were not embedded
                 notRun.add(String.format(java.util.Locale.ROOT, "Embeddings for the %,d-passage corpus (and so vector "
                         + "and hybrid queries, and LangChain4j with real embeddings, at that size): not run. At the "
@@ -95,7 +99,7 @@ public final class Benchmark {
                 System.getProperty("java.vm.name") + " " + Runtime.version(), Runtime.getRuntime().maxMemory(),
                 loadBefore, loadAverage());
         return new BenchReport(options.command(), started, (System.nanoTime() - begin) / 1_000_000, machine, launches,
-                answers, sizes, vectorIndexes, embedding, notRun);
+                answers, sizes, vectorIndexes, embedding, hybrid, notRun);
     }
 
     private BenchReport.Launches launches() {
@@ -241,11 +245,11 @@ public final class Benchmark {
             return List.of();
         }
         List<BenchReport.VectorIndexRun> runs = new ArrayList<>();
-        VectorScale scale = new VectorScale(options.vectors(), options.seed());
+        VectorScale scale = VectorScale.standIn(options.vectors(), Math.min(500, options.queries()), options.seed());
         for (VectorScale.Config config : VectorScale.configs()) {
             out.printf("HNSW index of %,d stand-in vectors: %s...%n", options.vectors(), config.name());
             out.flush();
-            runs.add(scale.measure(config, options.work().resolve("vectors"), Math.min(500, options.queries())));
+            runs.add(scale.measure(config, options.work().resolve("vectors")));
         }
         Benchmark.deleteTree(options.work().resolve("vectors"));
         return runs;
@@ -312,6 +316,108 @@ public final class Benchmark {
                     bytes(workspace.index().folder()), citeqaHeap, citeqaLatency, citeqaQuality, baselineMillis,
                     after.liveHeap() - before.liveHeap(), baselineLatency, baselineQuality);
         }
+    }
+
+    /**
+     * A generated corpus of {@code --hybrid} passages indexed with the configured embedding model: the three
+     * retrieval modes timed on it, then the vector formats compared on its own vectors. Embedding takes most of an
+     * hour at 100k passages here, so the index is kept between runs with a note of how long it took to build.
+     */
+    private BenchReport.HybridRun hybridAtScale() {
+        if (options.hybrid() <= 0) {
+            notRun.add("Vector and hybrid queries at scale, and vector formats on real embeddings: not run "
+                    + "(--hybrid 0).");
+            return null;
+        }
+        Path corpus = options.work().resolve("corpus-" + options.hybrid());
+        out.printf("Writing a corpus of about %,d passages to %s...%n", options.hybrid(), corpus);
+        out.flush();
+        new CorpusGenerator(options.seed()).write(corpus, options.hybrid());
+        String model = Embedder.NONE.equals(settings.retrieval().embeddingModel()) ? Embedder.BGE_SMALL
+                : settings.retrieval().embeddingModel();
+        Path data = options.work().resolve("hybrid-index-" + options.hybrid() + "-" + model);
+        Path record = data.resolveSibling(data.getFileName() + ".indexing");
+        Embedder embedder = Embedder.named(model);
+        embedder.query("loaded before the clock starts");
+        System.gc();
+        try (MemoryUse.HeapSampler sampler = new MemoryUse.HeapSampler();
+             Workspace workspace = new Workspace(corpus, data, settings, embedder)) {
+            out.printf("  Indexing with %s embeddings (kept in %s for later runs)...%n", model, data);
+            out.flush();
+            int[] reported = {0};
+            IndexSummary summary = workspace.sync(p -> {
+                int tenth = p.total() == 0 ? 10 : p.done() * 10 / p.total();
+                if (tenth > reported[0]) {
+                    reported[0] = tenth;
+                    out.printf("    %d%% of the files (%s)%n", tenth * 10, java.time.LocalTime.now().withNano(0));
+                    out.flush();
+                }
+            });
+            long indexMillis = summary.touched() ? summary.millis() : -1;
+            String indexedBy = null;
+            if (indexMillis >= 0) {
+                Files.writeString(record, String.format(java.util.Locale.ROOT, "built %s: %,d passages in %s s "
+                        + "(%.1f passages/s)", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
+                        summary.passages(), summary.millis() / 1000, summary.passages() * 1000.0
+                                / Math.max(1, summary.millis())));
+            } else {
+                indexedBy = Files.exists(record) ? Files.readString(record).strip() : "built by an earlier run";
+            }
+            long peakHeap = sampler.max();
+            List<String> timed = BenchQueries.sample(workspace.index(), Math.min(300, options.queries()),
+                    options.seed() + 5);
+            int k = settings.retrieval().topK();
+            Map<String, Distribution> latency = new LinkedHashMap<>();
+            Map<String, Distribution> cpu = new LinkedHashMap<>();
+            for (RetrievalMode mode : RetrievalMode.values()) {
+                out.printf("  %s queries at %,d passages...%n", mode.label(), summary.passages());
+                out.flush();
+                timeEach(timed.subList(0, Math.min(30, timed.size())), q -> workspace.retrieval().retrieve(q, mode, k));
+                Samples samples = timeEach(timed, q -> workspace.retrieval().retrieve(q, mode, k));
+                latency.put(mode.label(), samples.wallTimes());
+                cpu.put(mode.label(), samples.cpuTimes());
+            }
+            Samples embedding = timeEach(timed, embedder::query);
+            latency.put(QUESTION_EMBEDDING, embedding.wallTimes());
+            cpu.put(QUESTION_EMBEDDING, embedding.cpuTimes());
+            MemoryUse memory = MemoryUse.now(peakHeap);
+            long indexBytes = bytes(workspace.index().folder());
+
+            List<float[]> questions = timed.stream().limit(200).map(embedder::query).toList();
+            VectorScale scale = VectorScale.of(model + " embeddings of the generated corpus",
+                    storedVectors(workspace), questions);
+            List<BenchReport.VectorIndexRun> formats = new ArrayList<>();
+            for (VectorScale.Config config : VectorScale.configs()) {
+                out.printf("  HNSW index of the %,d real vectors: %s...%n", summary.passages(), config.name());
+                out.flush();
+                formats.add(scale.measure(config, options.work().resolve("vectors")));
+            }
+            deleteTree(options.work().resolve("vectors"));
+            return new BenchReport.HybridRun(model, options.hybrid(), summary.passages(), indexMillis, indexedBy,
+                    indexBytes, latency, cpu, memory, formats);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every passage vector the index holds, in document order. */
+    private static List<float[]> storedVectors(Workspace workspace) throws IOException {
+        List<float[]> vectors = new ArrayList<>();
+        for (var leaf : workspace.index().searcher().getIndexReader().leaves()) {
+            var values = leaf.reader().getFloatVectorValues(dev.citeqa.index.Fields.VECTOR);
+            if (values == null) {
+                continue;
+            }
+            var live = leaf.reader().getLiveDocs();
+            var iterator = values.iterator();
+            for (int doc = iterator.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                 doc = iterator.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    vectors.add(values.vectorValue(iterator.index()).clone());
+                }
+            }
+        }
+        return vectors;
     }
 
     /** Share of questions with a gold file among the top k, and mean reciprocal rank of the first such hit. */

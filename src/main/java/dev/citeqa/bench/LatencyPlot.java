@@ -27,7 +27,8 @@ final class LatencyPlot {
     private LatencyPlot() {
     }
 
-    static List<Series> series(List<BenchReport.SizeRun> sizes, BenchReport.EmbeddingRun embedding) {
+    static List<Series> series(List<BenchReport.SizeRun> sizes, BenchReport.EmbeddingRun embedding,
+                               BenchReport.HybridRun hybrid) {
         List<Series> lines = new ArrayList<>();
         for (String mode : List.of(Benchmark.BM25, Benchmark.VECTOR, Benchmark.HYBRID, Benchmark.ANSWER)) {
             List<double[]> p50 = new ArrayList<>();
@@ -39,6 +40,11 @@ final class LatencyPlot {
                 p50.add(new double[]{embedding.passages(), embedded.p50()});
                 p99.add(new double[]{embedding.passages(), embedded.p99()});
             }
+            Distribution atScale = hybrid == null || mode.equals(Benchmark.BM25) ? null : hybrid.latency().get(mode);
+            if (atScale != null) {
+                p50.add(new double[]{hybrid.passages(), atScale.p50()});
+                p99.add(new double[]{hybrid.passages(), atScale.p99()});
+            }
             for (BenchReport.SizeRun size : sizes) {
                 Distribution d = size.latency().get(mode);
                 if (d != null) {
@@ -47,6 +53,8 @@ final class LatencyPlot {
                 }
             }
             if (!p50.isEmpty()) {
+                p50.sort(java.util.Comparator.comparingDouble(p -> p[0]));
+                p99.sort(java.util.Comparator.comparingDouble(p -> p[0]));
                 lines.add(new Series(PerformanceReport.modeName(mode) + " p50", p50, false));
                 lines.add(new Series(PerformanceReport.modeName(mode) + " p99", p99, true));
             }
@@ -54,8 +62,9 @@ final class LatencyPlot {
         return lines;
     }
 
-    static String svg(List<BenchReport.SizeRun> sizes, BenchReport.EmbeddingRun embedding, Map<String, Double> targets) {
-        List<Series> lines = series(sizes, embedding);
+    static String svg(List<BenchReport.SizeRun> sizes, BenchReport.EmbeddingRun embedding, BenchReport.HybridRun hybrid,
+                      Map<String, Double> targets) {
+        List<Series> lines = series(sizes, embedding, hybrid);
         double minX = Double.MAX_VALUE;
         double maxX = 0;
         double minY = Double.MAX_VALUE;

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
@@ -27,10 +28,11 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
 
 /**
- * Lucene's HNSW vector index at a corpus size no model here can embed in time, filled with stand-in vectors
- * clustered like topics (points scattered around random centres), to compare graph settings and quantization
- * by search time, size and recall against an exact search. The vectors are not real embeddings: recall on them
- * is indicative only, while time and size depend on count and dimensions more than on the values.
+ * Lucene's HNSW vector index built in several formats from the same vectors, to compare graph settings and
+ * quantization by build time, size, search time and recall against an exact scan. The vectors are either a
+ * model's embeddings of a corpus with embedded questions ({@link #of}), or stand-ins clustered like topics (points
+ * scattered around random centres, {@link #standIn}) for sizes no model here can embed in time: recall on those is
+ * indicative only, while time and size depend on count and dimensions more than on the values.
  */
 final class VectorScale {
 
@@ -38,6 +40,8 @@ final class VectorScale {
     static final int K = 50;
     private static final int CENTRES = 1_000;
     private static final double SPREAD = 0.8;
+    /** Questions whose recall is checked against an exact scan of every vector. */
+    private static final int RECALL_QUESTIONS = 50;
 
     /** A vector format to compare, by its name in the report. */
     record Config(String name, KnnVectorsFormat format) {
@@ -50,21 +54,39 @@ final class VectorScale {
                         QuantizedByteVectorValues.ScalarEncoding.UNSIGNED_BYTE, 16, 100)));
     }
 
+    private final String kind;
     private final int count;
-    private final long seed;
-    private final float[][] centres;
+    private final IntFunction<float[]> documents;
+    private final List<float[]> questions;
 
-    VectorScale(int count, long seed) {
+    private VectorScale(String kind, int count, IntFunction<float[]> documents, List<float[]> questions) {
+        this.kind = kind;
         this.count = count;
-        this.seed = seed;
+        this.documents = documents;
+        this.questions = List.copyOf(questions);
+    }
+
+    /** Real vectors: a corpus's passages and questions, embedded by the same model ({@code kind} names it). */
+    static VectorScale of(String kind, List<float[]> documents, List<float[]> questions) {
+        return new VectorScale(kind, documents.size(), documents::get, questions);
+    }
+
+    /** {@code count} stand-in vectors around random centres, and {@code questions} new points around the same. */
+    static VectorScale standIn(int count, int questions, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        centres = new float[CENTRES][];
+        float[][] centres = new float[CENTRES][];
         for (int i = 0; i < CENTRES; i++) {
             centres[i] = unit(gaussian(random, 1.0));
         }
+        IntFunction<float[]> vector = i -> standInVector(centres, seed, i);
+        List<float[]> asked = new ArrayList<>();
+        for (int q = 0; q < questions; q++) {
+            asked.add(vector.apply(count + q));
+        }
+        return new VectorScale("stand-in vectors", count, vector, asked);
     }
 
-    BenchReport.VectorIndexRun measure(Config config, Path folder, int queries) {
+    BenchReport.VectorIndexRun measure(Config config, Path folder) {
         Benchmark.deleteTree(folder);
         IndexWriterConfig settings = new IndexWriterConfig().setRAMBufferSizeMB(128)
                 .setCodec(new Lucene104Codec() {
@@ -78,7 +100,7 @@ final class VectorScale {
             try (IndexWriter writer = new IndexWriter(directory, settings)) {
                 for (int i = 0; i < count; i++) {
                     Document document = new Document();
-                    document.add(new KnnFloatVectorField(FIELD, vector(i), VectorSimilarityFunction.DOT_PRODUCT));
+                    document.add(new KnnFloatVectorField(FIELD, documents.apply(i), VectorSimilarityFunction.DOT_PRODUCT));
                     writer.addDocument(document);
                 }
                 writer.commit();
@@ -86,27 +108,23 @@ final class VectorScale {
             long buildMillis = (System.nanoTime() - begin) / 1_000_000;
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
-                List<float[]> asked = new ArrayList<>();
-                for (int q = 0; q < queries; q++) {
-                    asked.add(vector(count + q)); // new points around the same centres
-                }
-                for (float[] query : asked.subList(0, Math.min(50, asked.size()))) {
+                for (float[] query : questions.subList(0, Math.min(50, questions.size()))) {
                     searcher.search(new KnnFloatVectorQuery(FIELD, query, K), K);
                 }
-                long[] nanos = new long[asked.size()];
+                long[] nanos = new long[questions.size()];
                 List<TopDocs> found = new ArrayList<>();
-                for (int q = 0; q < asked.size(); q++) {
+                for (int q = 0; q < questions.size(); q++) {
                     long start = System.nanoTime();
-                    found.add(searcher.search(new KnnFloatVectorQuery(FIELD, asked.get(q), K), K));
+                    found.add(searcher.search(new KnnFloatVectorQuery(FIELD, questions.get(q), K), K));
                     nanos[q] = System.nanoTime() - start;
                 }
-                int checked = Math.min(20, asked.size());
+                int checked = Math.min(RECALL_QUESTIONS, questions.size());
                 double recall = 0;
                 for (int q = 0; q < checked; q++) {
-                    recall += recallAt10(found.get(q), asked.get(q), reader.maxDoc());
+                    recall += recallAt10(found.get(q), questions.get(q), reader.maxDoc());
                 }
-                return new BenchReport.VectorIndexRun(config.name(), count, buildMillis, Benchmark.bytes(folder),
-                        Distribution.ofNanos(nanos), recall / checked);
+                return new BenchReport.VectorIndexRun(config.name(), kind, count, buildMillis, Benchmark.bytes(folder),
+                        Distribution.ofNanos(nanos), recall / Math.max(1, checked));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -120,7 +138,7 @@ final class VectorScale {
         double[] scores = new double[10];
         java.util.Arrays.fill(scores, Double.NEGATIVE_INFINITY);
         for (int doc = 0; doc < docs; doc++) {
-            double score = dot(query, vector(doc));
+            double score = dot(query, documents.apply(doc));
             if (score > scores[9]) {
                 int at = 9;
                 while (at > 0 && scores[at - 1] < score) {
@@ -146,8 +164,8 @@ final class VectorScale {
         return hits / 10.0;
     }
 
-    /** Vector {@code i}: a point scattered around one of the centres, the same for the same seed and index. */
-    float[] vector(int i) {
+    /** Stand-in vector {@code i}: a point scattered around one of the centres, the same for the same seed and index. */
+    private static float[] standInVector(float[][] centres, long seed, int i) {
         SplittableRandom random = new SplittableRandom(seed * 31 + i);
         float[] centre = centres[random.nextInt(CENTRES)];
         float[] noise = gaussian(random, SPREAD / Math.sqrt(LangChainBaseline.DIMENSIONS));

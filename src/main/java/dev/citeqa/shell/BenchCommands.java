@@ -57,6 +57,9 @@ public class BenchCommands {
                               + "LangChain4j, 0 to skip (default " + DEFAULT_EMBEDDED + ")") String embedded,
                       @Option(longName = "vectors", description = "stand-in vectors for comparing HNSW settings "
                               + "and quantization, 0 to skip (default " + DEFAULT_VECTORS + ")") String vectors,
+                      @Option(longName = "hybrid", description = "passages to embed for vector and hybrid queries and "
+                              + "vector formats at scale, 0 to skip (default 0; 100000 takes about 45 min here, the "
+                              + "index is kept for later runs)") String hybrid,
                       @Option(longName = "gold", description = "gold questions about the seed documents (default "
                               + "eval/gold.jsonl)") String gold) {
         PrintWriter printer = context.outputWriter();
@@ -75,6 +78,7 @@ public class BenchCommands {
         addGiven(given, "launches", launches);
         addGiven(given, "embedded", embedded);
         addGiven(given, "vectors", vectors);
+        addGiven(given, "hybrid", hybrid);
         addGiven(given, "gold", gold);
         BenchOptions options = new BenchOptions(
                 corpus == null ? sizes(passages == null ? DEFAULT_PASSAGES : passages) : List.of(),
@@ -85,6 +89,7 @@ public class BenchCommands {
                 whole("launches", launches, DEFAULT_LAUNCHES, 0),
                 whole("embedded", embedded, DEFAULT_EMBEDDED, 0),
                 whole("vectors", vectors, DEFAULT_VECTORS, 0),
+                whole("hybrid", hybrid, 0, 0),
                 project.resolve(gold == null ? "eval/gold.jsonl" : gold),
                 project, 20261123L, String.join(" ", given));
         BenchReport report = new Benchmark(options, settings, answerers, printer).run();

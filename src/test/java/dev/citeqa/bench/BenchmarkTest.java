@@ -39,7 +39,8 @@ class BenchmarkTest {
     @BeforeAll
     static void runTinyBench() throws Exception {
         BenchOptions options = new BenchOptions(List.of(300, 600), temp.resolve("docs"), null, temp.resolve("work"),
-                20, 0, 40, 2_000, Path.of("eval/gold.jsonl"), Path.of("").toAbsolutePath(), 7L, "./chat bench --passages 300,600");
+                20, 0, 40, 2_000, 300, Path.of("eval/gold.jsonl"), Path.of("").toAbsolutePath(), 7L,
+                "./chat bench --passages 300,600 --hybrid 300");
         StringWriter progress = new StringWriter();
         report = new Benchmark(options, SETTINGS, new Answerers(SETTINGS), new PrintWriter(progress, true)).run();
         PerformanceReport.write(report, options.out());
@@ -49,7 +50,7 @@ class BenchmarkTest {
 
     @Test
     void reportHasTheCommandAndEverySection() {
-        assertThat(markdown).startsWith("# Performance\n\nMeasured with `./chat bench --passages 300,600`");
+        assertThat(markdown).startsWith("# Performance\n\nMeasured with `./chat bench --passages 300,600 --hybrid 300`");
         assertThat(markdown).contains("## Headline figures", "## Targets",
                 "## Indexing, disk and memory by corpus size", "## Query latency by corpus size",
                 "## Launch to first prompt", "## Offline answers at seed scale",
@@ -93,7 +94,8 @@ class BenchmarkTest {
             double cpuP50 = Double.parseDouble(row.group(9));
             assertThat(cpuP50).isPositive().isLessThanOrEqualTo(Double.parseDouble(row.group(10)));
         }
-        assertThat(rows).isEqualTo(4);
+        // two sizes with BM25 and answer rows, and the BM25 row of the embedded corpus
+        assertThat(rows).isEqualTo(5);
     }
 
     @Test
@@ -108,6 +110,32 @@ class BenchmarkTest {
         // float32 vectors take 4 bytes a dimension; int8 quantization adds a byte copy beside them
         assertThat(report.vectorIndexes().get(0).indexBytes()).isGreaterThan(2_000L * 384 * 4);
         assertThat(markdown).contains("## HNSW settings and quantization at 2,000 vectors (stand-in vectors)");
+    }
+
+    @Test
+    void hybridAtScaleTimesEveryModeAndComparesFormatsOnTheIndexsOwnVectors() throws Exception {
+        BenchReport.HybridRun hybrid = report.hybrid();
+        assertThat(hybrid.model()).isEqualTo(SETTINGS.retrieval().embeddingModel());
+        assertThat(hybrid.passages()).isBetween(270, 330);
+        assertThat(hybrid.indexMillis()).isPositive(); // built in this run, not kept from another
+        assertThat(hybrid.latency()).containsOnlyKeys(Benchmark.BM25, Benchmark.VECTOR, Benchmark.HYBRID,
+                Benchmark.QUESTION_EMBEDDING);
+        // hybrid runs BM25 and embeds the question: it cannot be faster than the embedding alone at the median
+        assertThat(hybrid.latency().get(Benchmark.HYBRID).p50())
+                .isGreaterThan(hybrid.latency().get(Benchmark.QUESTION_EMBEDDING).p50() * 0.5);
+        assertThat(hybrid.formats()).extracting(BenchReport.VectorIndexRun::config)
+                .containsExactlyElementsOf(VectorScale.configs().stream().map(VectorScale.Config::name).toList());
+        for (BenchReport.VectorIndexRun run : hybrid.formats()) {
+            assertThat(run.vectors()).isEqualTo(hybrid.passages());
+            assertThat(run.vectorKind()).startsWith(hybrid.model());
+        }
+        // a few hundred float vectors: the graph search is as good as the exact scan
+        assertThat(hybrid.formats().getFirst().recallAt10()).isGreaterThanOrEqualTo(0.95);
+        assertThat(markdown).contains("## Vector and hybrid retrieval at " + PerformanceReport.count(hybrid.passages())
+                + " passages (" + hybrid.model() + " embeddings)", "### HNSW settings and quantization on these vectors");
+        // the embedded index is kept, with how long it took, for the next run to reuse
+        Path record = temp.resolve("work").resolve("hybrid-index-300-" + hybrid.model() + ".indexing");
+        assertThat(Files.readString(record)).contains(PerformanceReport.count(hybrid.passages()) + " passages in");
     }
 
     @Test
