@@ -1,7 +1,9 @@
 package dev.citeqa.answer;
 
 import java.util.List;
+import java.util.function.Function;
 
+import dev.citeqa.ingest.Passage;
 import dev.citeqa.retrieve.RankedPassage;
 import dev.citeqa.retrieve.TermWeights;
 
@@ -10,6 +12,14 @@ import dev.citeqa.retrieve.TermWeights;
  *
  * @param question the question as it is searched (follow-ups already made standalone)
  * @param weights  how much each question term tells (idf), for answerers that score sentences
+ * @param before   the text of a passage's file just before it (its previous passage), or "" at the start: what a
+ *                 "he said" at the top of a passage refers back to
  */
-public record AnswerRequest(String question, List<RankedPassage> context, TermWeights weights) {
+public record AnswerRequest(String question, List<RankedPassage> context, TermWeights weights,
+                            Function<Passage, String> before) {
+
+    /** A request whose passages are read on their own, without the text before them. */
+    public AnswerRequest(String question, List<RankedPassage> context, TermWeights weights) {
+        this(question, context, weights, passage -> "");
+    }
 }

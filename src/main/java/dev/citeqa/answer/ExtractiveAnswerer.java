@@ -65,7 +65,11 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     /** A sentence of a context passage, with the share of the question it covers. */
-    record Candidate(int passage, String text, Set<String> terms, double coverage, double score) {
+    record Candidate(int passage, int start, String text, Set<String> terms, double coverage, double score) {
+
+        Disagreements.Said said() {
+            return new Disagreements.Said(passage, start, text, terms);
+        }
     }
 
     @Override
@@ -107,7 +111,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 }
                 double coverage = covered / total;
                 double score = coverage + asked.bonus(sentence) + 0.05 / hit.rank();
-                candidates.add(new Candidate(i, sentence, terms, coverage, score));
+                candidates.add(new Candidate(i, span.start(), sentence, terms, coverage, score));
             }
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
@@ -153,6 +157,18 @@ public final class ExtractiveAnswerer implements Answerer {
             answer.append(CitationMarks.place(said,
                     alsoSaidIn(c, candidates, request.context()).stream().map(p -> p + 1).toList()));
         }
+        return withDisagreements(answer, chosen, candidates, request);
+    }
+
+    /** The answer followed by a sentence for each conflict between sources about what it says. */
+    private static String withDisagreements(StringBuilder answer, List<Candidate> chosen, List<Candidate> candidates,
+                                            AnswerRequest request) {
+        List<Disagreements.Said> others = candidates.stream().map(Candidate::said).toList();
+        Set<String> noted = new LinkedHashSet<>();
+        for (Candidate c : chosen) {
+            Disagreements.about(c.said(), others, request.context(), request.before()).ifPresent(noted::add);
+        }
+        noted.forEach(note -> answer.append(' ').append(note));
         return answer.toString();
     }
 
@@ -180,7 +196,7 @@ public final class ExtractiveAnswerer implements Answerer {
         for (int passage : alsoSaidIn(chosen, candidates, request.context())) {
             answer.append(" [").append(passage + 1).append(']');
         }
-        return Optional.of(answer.toString());
+        return Optional.of(withDisagreements(answer, List.of(chosen), candidates, request));
     }
 
     /**

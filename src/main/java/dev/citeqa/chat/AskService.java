@@ -18,6 +18,7 @@ import dev.citeqa.cite.CitedAnswer;
 import dev.citeqa.cite.LiveCitations;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
+import dev.citeqa.ingest.Passage;
 import dev.citeqa.retrieve.RankedPassage;
 import dev.citeqa.retrieve.RetrievalMode;
 import dev.citeqa.retrieve.TermWeights;
@@ -108,7 +109,8 @@ public class AskService {
         // the model sees only what fits the budget; citations are checked against exactly those passages
         List<RankedPassage> context = ContextBudget.trim(retrieved, settings.answer().contextChars());
         LiveCitations live = new LiveCitations(context.size(), tokens);
-        Reply reply = answerer.answer(new AnswerRequest(standalone, context, weights), live, stop);
+        Reply reply = answerer.answer(new AnswerRequest(standalone, context, weights, passage -> before(workspace, passage)),
+                live, stop);
         live.finish();
         CitedAnswer answer = CitationChecker.check(cleaned, reply, context);
         if (reply.notice() != null) {
@@ -117,5 +119,11 @@ public class AskService {
         Turn turn = new Turn(cleaned, standalone, answer, retrieved, (System.nanoTime() - begin) / 1_000_000, notice);
         conversation.add(turn);
         return turn;
+    }
+
+    /** The text of the passage before this one in its file, or "" for a file's first passage. */
+    private static String before(Workspace workspace, Passage passage) {
+        return workspace.index().passages(passage.file()).stream().filter(p -> p.ordinal() == passage.ordinal() - 1)
+                .map(Passage::text).findFirst().orElse("");
     }
 }

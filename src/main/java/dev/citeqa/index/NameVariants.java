@@ -76,6 +76,15 @@ public final class NameVariants {
         return EditDistance.between(spelling(questionWord), spelling(corpusTerm)) <= MAX_EDITS;
     }
 
+    /** Whether two words are one name spelled two ways (Dehqan / Dehghan, Obeidi / Obaidi). */
+    public static boolean similarSpelling(String a, String b) {
+        String x = spelling(a);
+        String y = spelling(b);
+        String keyA = key(a);
+        int edits = Math.min(x.length(), y.length()) >= 6 ? MAX_EDITS : 1; // Hais and Hadi are two people
+        return x.equals(y) || (keyA != null && keyA.equals(key(b))) || EditDistance.between(x, y) <= edits;
+    }
+
     /** Lower case letters with the common transliteration alternatives folded: q, gh, kh, c, ck to k; ph to f. */
     static String spelling(String word) {
         String s = word.toLowerCase(Locale.ROOT).replaceAll("['’]s$", "").replaceAll("[^\\p{L}]", "");

@@ -24,7 +24,8 @@ class PromptsTest {
         Prompts prompts = new Prompts(null);
 
         assertThat(prompts.template(Prompts.SYSTEM)).contains("Do not use outside knowledge")
-                .contains("reply exactly: The documents do not answer this question.");
+                .contains("reply exactly: The documents do not answer this question.")
+                .contains("say that the sources disagree and cite each side");
         assertThat(prompts.template(Prompts.ANSWER)).contains("{{passages}}").contains("{{question}}");
         assertThat(prompts.template(Prompts.REWRITE)).contains("{{history}}").contains("{{question}}");
     }
