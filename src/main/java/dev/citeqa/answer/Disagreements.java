@@ -76,8 +76,11 @@ final class Disagreements {
         if (sides.size() < 2) {
             return Optional.empty();
         }
-        return Optional.of(sentences("The sources disagree on who said this: %s according to %s.",
-                "Another source names %s %s.", sides));
+        // every sentence cites its side: a sentence of its own without a source would be an uncited claim
+        StringBuilder note = new StringBuilder("The sources disagree:");
+        sides.forEach((speaker, passage) -> note.append(' ').append(speaker).append(" said it, according to [")
+                .append(passage + 1).append("]."));
+        return Optional.of(note.toString());
     }
 
     private static Optional<String> figures(Said chosen, List<Said> others, List<RankedPassage> context) {
@@ -88,8 +91,8 @@ final class Disagreements {
         }
         Set<String> chosenTerms = withoutFigures(chosen.terms());
         String chosenFile = context.get(chosen.passage()).passage().file();
-        Map<String, Integer> sides = new LinkedHashMap<>(); // figures as written -> first passage giving them
-        sides.put(String.join(" and ", mineWritten.values()), chosen.passage());
+        Map<String, Said> sides = new LinkedHashMap<>(); // figures as written -> the first sentence giving them
+        sides.put(String.join(" and ", mineWritten.values()), chosen);
         Set<String> files = new HashSet<>(Set.of(chosenFile));
         for (Said said : others) {
             String file = context.get(said.passage()).passage().file();
@@ -101,13 +104,17 @@ final class Disagreements {
                 continue;
             }
             files.add(file);
-            sides.putIfAbsent(String.join(" and ", theirsWritten.values()), said.passage());
+            sides.putIfAbsent(String.join(" and ", theirsWritten.values()), said);
         }
         if (sides.size() < 2) {
             return Optional.empty();
         }
-        return Optional.of(sentences("The sources give different figures: %s according to %s.",
-                "Another source gives %s %s.", sides));
+        // the answer states the chosen side; each other side is quoted whole, so its figure keeps its context
+        List<String> notes = new ArrayList<>();
+        sides.values().stream().filter(said -> said != chosen).forEach(said -> notes.add("The sources give "
+                + "different figures; another source says: " + said.text().replaceAll("[.!]+$", "") + " ["
+                + (said.passage() + 1) + "]."));
+        return Optional.of(String.join(" ", notes));
     }
 
     private static List<Said> withFirst(Said chosen, List<Said> others) {
@@ -172,18 +179,5 @@ final class Disagreements {
         union.addAll(b);
         long shared = a.stream().filter(b::contains).count();
         return union.isEmpty() ? 0 : (double) shared / union.size();
-    }
-
-    /**
-     * One sentence a side, each ending with its citation: the citation check moves every marker to the end of its
-     * sentence, so a side and its source stay together only in a sentence of their own.
-     */
-    private static String sentences(String first, String next, Map<String, Integer> sides) {
-        StringBuilder text = new StringBuilder();
-        sides.forEach((said, passage) -> {
-            String cite = "[" + (passage + 1) + "]";
-            text.append(text.isEmpty() ? String.format(first, said, cite) : " " + String.format(next, said, cite));
-        });
-        return text.toString();
     }
 }

@@ -109,10 +109,10 @@ public class AskService {
         // the model sees only what fits the budget; citations are checked against exactly those passages
         List<RankedPassage> context = ContextBudget.trim(retrieved, settings.answer().contextChars());
         LiveCitations live = new LiveCitations(context.size(), tokens);
-        Reply reply = answerer.answer(new AnswerRequest(standalone, context, weights, passage -> before(workspace, passage)),
-                live, stop);
+        java.util.function.Function<Passage, String> before = passage -> before(workspace, passage);
+        Reply reply = answerer.answer(new AnswerRequest(standalone, context, weights, before), live, stop);
         live.finish();
-        CitedAnswer answer = CitationChecker.check(cleaned, reply, context);
+        CitedAnswer answer = CitationChecker.check(cleaned, reply, context, before);
         if (reply.notice() != null) {
             notice = notice == null ? reply.notice() : notice + " " + reply.notice();
         }

@@ -32,10 +32,22 @@ public final class CitationChecker {
                     + "|^i answer only from\\b|^(the )?(documents|passages|sources) (do not|don't)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** Sentences before a cited passage that count towards its support. */
+    private static final int LEAD_SENTENCES = 3;
+
     private CitationChecker() {
     }
 
     public static CitedAnswer check(String question, Reply reply, List<RankedPassage> context) {
+        return check(question, reply, context, passage -> "");
+    }
+
+    /**
+     * As {@link #check(String, Reply, List)}, where a sentence may also draw on the few sentences of its file just
+     * before a cited passage ({@code before}): what a "he said" at the top of the passage refers back to.
+     */
+    public static CitedAnswer check(String question, Reply reply, List<RankedPassage> context,
+                                    java.util.function.Function<dev.citeqa.ingest.Passage, String> before) {
         String text = reply.text() == null ? "" : reply.text().strip();
         // "claim. [1]" and "claim [1]." both cite the claim: move markers before the full stop.
         text = MARKERS_AFTER_STOP.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
@@ -68,7 +80,10 @@ public final class CitationChecker {
                     .replaceAll(" ([.,;:!?])", "$1").strip();
             boolean factual = isFactual(claim);
             double support = cites.isEmpty() ? 0
-                    : SupportScorer.support(claim, cites.stream().map(n -> supportText(context.get(n - 1).passage())).toList());
+                    : SupportScorer.support(claim, cites.stream().map(n -> {
+                        dev.citeqa.ingest.Passage passage = context.get(n - 1).passage();
+                        return lead(before.apply(passage)) + supportText(passage);
+                    }).toList());
             List<Integer> newCites = cites.stream().map(renumbered::get).toList();
             String clean = CitationMarks.place(claim, newCites);
             for (int n : cites) {
@@ -94,6 +109,15 @@ public final class CitationChecker {
     }
 
     /** What a passage vouches for: its text, and the date of its article, which the index knows. */
+    /** The last sentences of the text before a passage, as many as a "he said" may refer back over. */
+    private static String lead(String before) {
+        List<SentenceSplitter.Span> spans = SentenceSplitter.split(before, 0, before.length());
+        if (spans.isEmpty()) {
+            return "";
+        }
+        return before.substring(spans.get(Math.max(0, spans.size() - LEAD_SENTENCES)).start()) + "\n";
+    }
+
     static String supportText(dev.citeqa.ingest.Passage passage) {
         if (passage.date() == null) {
             return passage.text();

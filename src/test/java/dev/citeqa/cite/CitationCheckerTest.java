@@ -57,6 +57,21 @@ class CitationCheckerTest {
     }
 
     @Test
+    void theSentencesJustBeforeACitedPassageCountForWhoItsHeIs() {
+        List<RankedPassage> context = List.of(hit(1, "d.txt", "\"We will rebuild the pier by May,\" he said."));
+        String claim = "The sources disagree on who said this: Ferrante according to [1].";
+        java.util.function.Function<dev.citeqa.ingest.Passage, String> before =
+                passage -> "The hall was full. Minister Aldo Ferrante spoke last, and Ferrante said the plan was ready.";
+
+        assertThat(CitationChecker.check("q", Reply.offline(claim), context).unsupported()).isEqualTo(1);
+        CitedAnswer read = CitationChecker.check("q", Reply.offline(claim), context, before);
+        assertThat(read.unsupported()).isZero();
+        // only the last few sentences before it count, not the whole file
+        assertThat(CitationChecker.check("q", Reply.offline(claim), context, passage -> "Minister Aldo Ferrante arrived. "
+                + "One. Two came. Three came. Four came.").unsupported()).isEqualTo(1);
+    }
+
+    @Test
     void markersAfterTheFullStopCiteTheSentenceBefore() {
         CitedAnswer answer = CitationChecker.check("q", Reply.offline(
                 "The ministers met in Tehran. [1] About 1,500 troops are in Baghdad and Erbil. [3]"), CONTEXT);
