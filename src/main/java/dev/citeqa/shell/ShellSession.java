@@ -9,6 +9,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.reader.UserInterruptException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
@@ -88,6 +90,12 @@ public class ShellSession implements ApplicationRunner {
 
     private void interactive() {
         LineReader reader = lineReader.getObject();
+        if (reader instanceof LineReaderImpl impl) {
+            // a typed line is one question: an apostrophe ("Iran's") or an unmatched quote or bracket must not make
+            // the reader wait for more lines (LineParser reads the line's own quoting)
+            impl.setParser(new DefaultParser().eofOnUnclosedQuote(false).eofOnEscapedNewLine(false)
+                    .eofOnUnclosedBracket());
+        }
         interruptKey.attach(reader.getTerminal());
         PrintWriter out = reader.getTerminal().writer();
         out.println("citeqa: questions about the documents in " + settings.docs().toAbsolutePath().normalize()

@@ -57,5 +57,8 @@ class TimeAndConflictAnswersTest {
                 .toList();
         assertThat(turn.answer().text()).contains("strategic necessity");
         assertThat(files).contains("001", "003"); // Obeidi in one article, Firouzabadi in the other
+        assertThat(turn.answer().text()).contains("The sources disagree: ").containsPattern("Obeidi said it, according to \\[\\d]")
+                .containsPattern("Firouzabadi said it, according to \\[\\d]");
+        assertThat(turn.answer().unsupported()).isZero();
     }
 }

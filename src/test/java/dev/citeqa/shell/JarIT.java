@@ -74,6 +74,19 @@ class JarIT {
     }
 
     @Test
+    void anApostropheOrAnUnmatchedQuoteInATypedQuestionDoesNotSwallowTheLinesAfterIt() throws Exception {
+        Run run = run(temp, "Who said that Iran's increased support for the Iraqi armed forces is a strategic "
+                        + "necessity?\nWhat did \"Dehqan say?\nWhat is the population of Brazil?\nexit\n",
+                "--docs", docs.toString(), "--data", temp.resolve("data3").toString(), "--retrieval", "bm25");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).doesNotContain("quote>")
+                .contains("strategic necessity").contains("The sources disagree: ")
+                .contains("The documents do not answer this question.");
+        // three questions, three answers: each line was read as one question
+        assertThat(run.out().split("Sources:", -1)).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void aBadSettingIsOneLineNamingIt() throws Exception {
         Run run = run(temp, "", "--docs", docs.toString(), "--citeqa.retrieval.top-k=0", "ask", "anything");
         assertThat(run.exit()).isEqualTo(2);
