@@ -383,10 +383,15 @@ public final class Benchmark {
             MemoryUse memory = MemoryUse.now(peakHeap);
             long indexBytes = bytes(workspace.index().folder());
 
+            List<BenchReport.VectorIndexRun> formats = new ArrayList<>();
+            if (options.vectors() <= 0) {
+                notRun.add("Vector formats on the embedded corpus's own vectors: not run (--vectors 0).");
+                return new BenchReport.HybridRun(model, options.hybrid(), summary.passages(), indexMillis, indexedBy,
+                        indexBytes, latency, cpu, memory, formats);
+            }
             List<float[]> questions = timed.stream().limit(200).map(embedder::query).toList();
             VectorScale scale = VectorScale.of(model + " embeddings of the generated corpus",
                     storedVectors(workspace), questions);
-            List<BenchReport.VectorIndexRun> formats = new ArrayList<>();
             for (VectorScale.Config config : VectorScale.configs()) {
                 out.printf("  HNSW index of the %,d real vectors: %s...%n", summary.passages(), config.name());
                 out.flush();

@@ -294,13 +294,15 @@ public final class PerformanceReport {
         }
         md.append("\nThe same kind of questions as above. Vector and hybrid include embedding the question (its own "
                 + "row); hybrid is BM25 and vector candidates fused by reciprocal rank, near-duplicates collapsed.\n\n");
-        md.append("### HNSW settings and quantization on these vectors\n\n");
-        md.append("The ").append(count(h.passages())).append(" vectors read back from citeqa's index, built into a "
-                + "fresh index in each format, searched for the top ").append(VectorScale.K).append(" (citeqa's "
-                + "candidate pool) with ").append(h.formats().isEmpty() ? 0 : h.formats().getFirst().search().count())
-                .append(" embedded questions; recall@10 against an exact scan of every vector. The question's "
-                + "embedding is not included.\n\n");
-        md.append(formatTable(h.formats()));
+        if (!h.formats().isEmpty()) {
+            md.append("### HNSW settings and quantization on these vectors\n\n");
+            md.append("The ").append(count(h.passages())).append(" vectors read back from citeqa's index, built into a "
+                    + "fresh index in each format, searched for the top ").append(VectorScale.K).append(" (citeqa's "
+                    + "candidate pool) with ").append(h.formats().isEmpty() ? 0 : h.formats().getFirst().search().count())
+                    .append(" embedded questions; recall@10 against an exact scan of every vector. The question's "
+                    + "embedding is not included.\n\n");
+            md.append(formatTable(h.formats()));
+        }
         return md.toString();
     }
 
