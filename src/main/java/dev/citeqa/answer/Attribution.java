@@ -63,8 +63,9 @@ final class Attribution {
             return named;
         }
         List<String> earlier = new ArrayList<>();
-        for (SentenceSplitter.Span span : SentenceSplitter.split(before, 0, before.length())) {
-            earlier.add(before.substring(span.start(), span.end()));
+        String lead = SentenceSplitter.lastSentences(before, LOOK_BACK);
+        for (SentenceSplitter.Span span : SentenceSplitter.split(lead, 0, lead.length())) {
+            earlier.add(lead.substring(span.start(), span.end()));
         }
         for (int i = 0; i < at; i++) {
             earlier.add(passage.substring(spans.get(i).start(), spans.get(i).end()));

@@ -60,7 +60,7 @@ final class Disagreements {
         Set<String> files = new HashSet<>();
         for (Said said : withFirst(chosen, others)) {
             String file = context.get(said.passage()).passage().file();
-            if (said != chosen && (files.contains(file) || !sameQuote(quote.get(), quote(said.text())))) {
+            if (!said.equals(chosen) && (files.contains(file) || !sameQuote(quote.get(), quote(said.text())))) {
                 continue;
             }
             Passage passage = context.get(said.passage()).passage();
@@ -119,7 +119,7 @@ final class Disagreements {
 
     private static List<Said> withFirst(Said chosen, List<Said> others) {
         List<Said> all = new ArrayList<>(List.of(chosen));
-        others.stream().filter(s -> s != chosen).forEach(all::add);
+        others.stream().filter(s -> !s.equals(chosen)).forEach(all::add);
         return all;
     }
 
@@ -174,7 +174,7 @@ final class Disagreements {
     }
 
     /** Shared items over the union (Jaccard). */
-    private static double overlap(Set<String> a, Set<String> b) {
+    static double overlap(Set<String> a, Set<String> b) {
         Set<String> union = new HashSet<>(a);
         union.addAll(b);
         long shared = a.stream().filter(b::contains).count();

@@ -247,10 +247,7 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     private static boolean similar(Set<String> a, Set<String> b) {
-        Set<String> union = new LinkedHashSet<>(a);
-        union.addAll(b);
-        long shared = a.stream().filter(b::contains).count();
-        return !union.isEmpty() && (double) shared / union.size() > 0.6;
+        return Disagreements.overlap(a, b) > 0.6;
     }
 
     /** What kind of thing the question asks for, and how well a sentence offers it. */

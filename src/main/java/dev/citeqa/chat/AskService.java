@@ -1,6 +1,8 @@
 package dev.citeqa.chat;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -109,7 +111,10 @@ public class AskService {
         // the model sees only what fits the budget; citations are checked against exactly those passages
         List<RankedPassage> context = ContextBudget.trim(retrieved, settings.answer().contextChars());
         LiveCitations live = new LiveCitations(context.size(), tokens);
-        java.util.function.Function<Passage, String> before = passage -> before(workspace, passage);
+        // read by the answerer and again by the citation check: each file's passages are looked up once a question
+        Map<String, String> leads = new HashMap<>();
+        java.util.function.Function<Passage, String> before = passage -> leads.computeIfAbsent(passage.id(),
+                id -> before(workspace, passage));
         Reply reply = answerer.answer(new AnswerRequest(standalone, context, weights, before), live, stop);
         live.finish();
         CitedAnswer answer = CitationChecker.check(cleaned, reply, context, before);

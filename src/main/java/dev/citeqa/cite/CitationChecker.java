@@ -111,11 +111,8 @@ public final class CitationChecker {
     /** What a passage vouches for: its text, and the date of its article, which the index knows. */
     /** The last sentences of the text before a passage, as many as a "he said" may refer back over. */
     private static String lead(String before) {
-        List<SentenceSplitter.Span> spans = SentenceSplitter.split(before, 0, before.length());
-        if (spans.isEmpty()) {
-            return "";
-        }
-        return before.substring(spans.get(Math.max(0, spans.size() - LEAD_SENTENCES)).start()) + "\n";
+        String lead = SentenceSplitter.lastSentences(before, LEAD_SENTENCES);
+        return lead.isEmpty() ? "" : lead + "\n";
     }
 
     static String supportText(dev.citeqa.ingest.Passage passage) {
