@@ -32,9 +32,12 @@ public final class Fields {
     public static final String LINE_KEYS = "line_keys";
     public static final String PASSAGE_COUNT = "passage_count";
 
-    /** Commit user data: the layout version, so an index written by an older layout is rebuilt. */
+    /**
+     * Commit user data: the layout version, so an index written by an older layout is rebuilt (its vectors reused).
+     * 3: vectors in int8-quantized graphs.
+     */
     public static final String LAYOUT = "citeqa.layout";
-    public static final String LAYOUT_VERSION = "2";
+    public static final String LAYOUT_VERSION = "3";
     /** Commit user data: the model that embedded the passages; another model means every passage is re-embedded. */
     public static final String EMBEDDING_MODEL = "citeqa.embedding-model";
 

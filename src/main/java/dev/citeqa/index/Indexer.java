@@ -159,7 +159,7 @@ public final class Indexer {
                 IngestedFile ingested = splitter.split(source, boilerplate, file.getValue());
                 changes.replace(ingested, file.getValue(), reembed ? embed(ingested, Map.of())
                         : embed(ingested, store.vectors(ingested.passages().stream()
-                        .map(p -> PassageDocuments.textHash(p.text())).toList())));
+                        .map(p -> PassageDocuments.textHash(p.text())).toList(), embedder.name())));
                 passages += ingested.passages().size();
                 if (known == null) {
                     added++;

@@ -67,6 +67,11 @@ public final class LuceneIndex implements PassageStore {
     }
     private DirectoryReader reader;
     private String recovered;
+    /** An index of an older layout, moved aside: its vectors are reused by the rebuild, then it is deleted. */
+    private Previous previous;
+
+    private record Previous(Path folder, Directory directory, DirectoryReader reader, String model) {
+    }
 
     public LuceneIndex(Path dataFolder) {
         this(dataFolder, FSDirectory::open);
@@ -107,26 +112,72 @@ public final class LuceneIndex implements PassageStore {
             String layout = opened.getIndexCommit().getUserData().get(Fields.LAYOUT);
             if (!Fields.LAYOUT_VERSION.equals(layout)) {
                 opened.close();
-                moveAside("was written by another version of citeqa");
+                Path aside = moveAside("index.previous-", "was written by another version of citeqa",
+                        "rebuilt from the documents, reusing the passage vectors it holds; the old copy is deleted "
+                                + "once the new index is committed");
+                keepPrevious(aside);
                 return;
             }
             reader = opened;
         } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
                  | java.io.EOFException | java.nio.file.NoSuchFileException e) {
-            moveAside("was damaged (" + e.getClass().getSimpleName() + ")");
+            moveAside("index.damaged-", "was damaged (" + e.getClass().getSimpleName() + ")",
+                    "rebuilt from the documents");
         }
     }
 
-    private void moveAside(String why) throws IOException {
+    private Path moveAside(String prefix, String why, String then) throws IOException {
         directory.close();
-        Path aside = folder.resolveSibling("index.damaged-"
+        Path aside = folder.resolveSibling(prefix
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.move(folder, aside);
         Files.createDirectories(folder);
         recovered = "The index in " + folder + " " + why + "; it was moved to " + aside.getFileName()
-                + " and is rebuilt from the documents.";
+                + " and is " + then + ".";
         reader = null;
         directory = opener.open(folder);
+        return aside;
+    }
+
+    /** Opens the moved-aside index for its vectors; if it cannot be read, the rebuild embeds everything again. */
+    private void keepPrevious(Path aside) {
+        Directory old = null;
+        try {
+            old = opener.open(aside);
+            DirectoryReader oldReader = DirectoryReader.open(old);
+            previous = new Previous(aside, old, oldReader,
+                    oldReader.getIndexCommit().getUserData().get(Fields.EMBEDDING_MODEL));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(old);
+        }
+    }
+
+    /** Deletes the moved-aside index once a new index holds what it had. */
+    private synchronized void dropPrevious() {
+        if (previous == null) {
+            return;
+        }
+        closeQuietly(previous.reader());
+        closeQuietly(previous.directory());
+        try (var paths = Files.walk(previous.folder())) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // left on disk: it only takes space, and the next index run does not read it
+        }
+        previous = null;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // nothing more to do with it
+        }
     }
 
     private synchronized void refresh() {
@@ -238,36 +289,17 @@ public final class LuceneIndex implements PassageStore {
     }
 
     @Override
-    public synchronized Map<String, float[]> vectors(Collection<String> textHashes) {
+    public synchronized Map<String, float[]> vectors(Collection<String> textHashes, String model) {
         Map<String, float[]> found = new HashMap<>();
-        if (reader == null || textHashes.isEmpty()) {
+        if (textHashes.isEmpty()) {
             return found;
         }
         try {
-            for (LeafReaderContext leaf : reader.leaves()) {
-                FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
-                Terms terms = leaf.reader().terms(Fields.TEXT_HASH);
-                if (values == null || terms == null) {
-                    continue;
-                }
-                TermsEnum hashes = terms.iterator();
-                Bits live = leaf.reader().getLiveDocs();
-                for (String hash : textHashes) {
-                    if (found.containsKey(hash) || !hashes.seekExact(new BytesRef(hash))) {
-                        continue;
-                    }
-                    PostingsEnum docs = hashes.postings(null, PostingsEnum.NONE);
-                    for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                        if (live != null && !live.get(doc)) {
-                            continue;
-                        }
-                        KnnVectorValues.DocIndexIterator vectors = values.iterator();
-                        if (vectors.advance(doc) == doc) {
-                            found.put(hash, values.vectorValue(vectors.index()).clone());
-                            break;
-                        }
-                    }
-                }
+            if (reader != null && model.equals(embeddingModel())) {
+                collectVectors(reader, textHashes, found);
+            }
+            if (previous != null && model.equals(previous.model()) && found.size() < textHashes.size()) {
+                collectVectors(previous.reader(), textHashes, found);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -275,12 +307,42 @@ public final class LuceneIndex implements PassageStore {
         return found;
     }
 
+    private static void collectVectors(DirectoryReader from, Collection<String> textHashes, Map<String, float[]> found)
+            throws IOException {
+        for (LeafReaderContext leaf : from.leaves()) {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+            Terms terms = leaf.reader().terms(Fields.TEXT_HASH);
+            if (values == null || terms == null) {
+                continue;
+            }
+            TermsEnum hashes = terms.iterator();
+            Bits live = leaf.reader().getLiveDocs();
+            for (String hash : textHashes) {
+                if (found.containsKey(hash) || !hashes.seekExact(new BytesRef(hash))) {
+                    continue;
+                }
+                PostingsEnum docs = hashes.postings(null, PostingsEnum.NONE);
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    KnnVectorValues.DocIndexIterator vectors = values.iterator();
+                    if (vectors.advance(doc) == doc) {
+                        found.put(hash, values.vectorValue(vectors.index()).clone());
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
     @Override
     public Changes change() {
         IndexWriterConfig config = new IndexWriterConfig(Analysis.english())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCommitOnClose(false)
-                .setRAMBufferSizeMB(64);
+                .setRAMBufferSizeMB(64)
+                .setCodec(IndexCodec.codec());
         IndexWriter writer;
         try {
             writer = new IndexWriter(directory, config);
@@ -342,6 +404,7 @@ public final class LuceneIndex implements PassageStore {
                 throw writeFailed(e);
             }
             refresh();
+            dropPrevious();
         }
 
         @Override
@@ -380,6 +443,11 @@ public final class LuceneIndex implements PassageStore {
 
     @Override
     public synchronized void close() {
+        if (previous != null) {
+            closeQuietly(previous.reader());
+            closeQuietly(previous.directory());
+            previous = null;
+        }
         try {
             if (reader != null) {
                 reader.close();

@@ -27,8 +27,11 @@ public interface PassageStore extends AutoCloseable {
     /** The embedding model of the stored vectors ("none" when passages have none), or null for an empty store. */
     String embeddingModel();
 
-    /** Stored vectors of passages by the SHA-256 of their text, for the hashes that have one. */
-    Map<String, float[]> vectors(Collection<String> textHashes);
+    /**
+     * Stored vectors of passages by the SHA-256 of their text, for the hashes that have one computed by
+     * {@code model}.
+     */
+    Map<String, float[]> vectors(Collection<String> textHashes, String model);
 
     /** Starts a set of changes that become visible together, or not at all, when committed. */
     Changes change();

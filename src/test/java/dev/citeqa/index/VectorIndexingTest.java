@@ -1,10 +1,17 @@
 package dev.citeqa.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +65,51 @@ class VectorIndexingTest {
             assertThat(top.passage().text()).contains("North Korea");
             assertThat(top.vectorRank()).isEqualTo(1);
             assertThat(top.vectorScore()).isBetween(0.3, 1.0);
+        }
+    }
+
+    @Test
+    void anIndexOfAnOlderLayoutIsRebuiltReusingItsVectorsAndThenDeleted() throws Exception {
+        Path docs = SeedWorkspace.copySeeds(folder, "000", "004");
+        String question = "Which rogue regimes did the American president warn about?";
+        RankedPassage before;
+        try (Workspace workspace = open(docs, Embedder.MINILM)) {
+            workspace.sync(p -> {
+            });
+            before = workspace.retrieval().retrieve(question, RetrievalMode.VECTOR, 3).getFirst();
+        }
+        try (FSDirectory directory = FSDirectory.open(folder.resolve("data/index"));
+             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+            writer.setLiveCommitData(Map.of(Fields.LAYOUT, "2", Fields.EMBEDDING_MODEL, Embedder.MINILM).entrySet());
+            writer.commit();
+        }
+
+        try (Workspace workspace = open(docs, Embedder.MINILM)) {
+            assertThat(workspace.index().takeRecoveryNote()).hasValueSatisfying(note -> assertThat(note)
+                    .contains("was written by another version of citeqa", "index.previous-",
+                            "reusing the passage vectors it holds"));
+            try (var aside = Files.list(folder.resolve("data"))) {
+                assertThat(aside.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("index.previous-"));
+            }
+            IndexSummary rebuilt = workspace.sync(p -> {
+            });
+            assertThat(rebuilt.added()).isEqualTo(2);
+            assertThat(rebuilt.embedded()).as("every vector comes from the old index").isZero();
+            try (var left = Files.list(folder.resolve("data"))) {
+                assertThat(left.map(p -> p.getFileName().toString())).containsExactly("index");
+            }
+
+            RankedPassage after = workspace.retrieval().retrieve(question, RetrievalMode.VECTOR, 3).getFirst();
+            assertThat(after.passage().id()).isEqualTo(before.passage().id());
+            // the graph compares int8 copies; the score shown is the exact cosine with the stored float vector
+            float[] stored = workspace.index().vectors(List.of(PassageDocuments.textHash(after.passage().text())),
+                    Embedder.MINILM).values().iterator().next();
+            float[] asked = SeedWorkspace.embedder(Embedder.MINILM).query(question);
+            double cosine = 0;
+            for (int d = 0; d < asked.length; d++) {
+                cosine += asked[d] * stored[d];
+            }
+            assertThat(after.vectorScore()).isCloseTo(cosine, within(1e-5));
         }
     }
 }
