@@ -249,7 +249,7 @@ public final class Benchmark {
         for (VectorScale.Config config : VectorScale.configs()) {
             out.printf("HNSW index of %,d stand-in vectors: %s...%n", options.vectors(), config.name());
             out.flush();
-            runs.add(scale.measure(config, options.work().resolve("vectors")));
+            runs.addAll(scale.measure(config, options.work().resolve("vectors")));
         }
         Benchmark.deleteTree(options.work().resolve("vectors"));
         return runs;
@@ -353,9 +353,16 @@ public final class Benchmark {
                     out.flush();
                 }
             });
-            long indexMillis = summary.touched() ? summary.millis() : -1;
+            long indexMillis = summary.touched() && summary.embedded() > 0 ? summary.millis() : -1;
             String indexedBy = null;
-            if (indexMillis >= 0) {
+            if (summary.touched() && summary.embedded() == 0 && Files.exists(record)) {
+                // rebuilt for a new index layout with every vector reused: the embedding figures stay the earlier ones
+                String earlier = Files.readString(record).strip().replaceAll("; rebuilt .*", "");
+                indexedBy = String.format(java.util.Locale.ROOT, "%s; rebuilt %s for the current index format in "
+                        + "%s s, every vector reused", earlier, Instant.now().truncatedTo(
+                        java.time.temporal.ChronoUnit.MINUTES), summary.millis() / 1000);
+                Files.writeString(record, indexedBy);
+            } else if (indexMillis >= 0) {
                 Files.writeString(record, String.format(java.util.Locale.ROOT, "built %s: %,d passages in %s s "
                         + "(%.1f passages/s)", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
                         summary.passages(), summary.millis() / 1000, summary.passages() * 1000.0
@@ -395,7 +402,7 @@ public final class Benchmark {
             for (VectorScale.Config config : VectorScale.configs()) {
                 out.printf("  HNSW index of the %,d real vectors: %s...%n", summary.passages(), config.name());
                 out.flush();
-                formats.add(scale.measure(config, options.work().resolve("vectors")));
+                formats.addAll(scale.measure(config, options.work().resolve("vectors")));
             }
             deleteTree(options.work().resolve("vectors"));
             return new BenchReport.HybridRun(model, options.hybrid(), summary.passages(), indexMillis, indexedBy,
