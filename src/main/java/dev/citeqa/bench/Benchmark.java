@@ -249,7 +249,7 @@ public final class Benchmark {
         for (VectorScale.Config config : VectorScale.configs()) {
             out.printf("HNSW index of %,d stand-in vectors: %s...%n", options.vectors(), config.name());
             out.flush();
-            runs.addAll(scale.measure(config, options.work().resolve("vectors")));
+            runs.add(scale.measure(config, options.work().resolve("vectors")));
         }
         Benchmark.deleteTree(options.work().resolve("vectors"));
         return runs;
@@ -402,7 +402,7 @@ public final class Benchmark {
             for (VectorScale.Config config : VectorScale.configs()) {
                 out.printf("  HNSW index of the %,d real vectors: %s...%n", summary.passages(), config.name());
                 out.flush();
-                formats.addAll(scale.measure(config, options.work().resolve("vectors")));
+                formats.add(scale.measure(config, options.work().resolve("vectors")));
             }
             deleteTree(options.work().resolve("vectors"));
             return new BenchReport.HybridRun(model, options.hybrid(), summary.passages(), indexMillis, indexedBy,

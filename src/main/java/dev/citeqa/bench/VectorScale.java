@@ -8,12 +8,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
-import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.index.DirectoryReader;
@@ -22,13 +21,12 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
 
 import dev.citeqa.index.IndexCodec;
-import dev.citeqa.retrieve.VectorRetriever;
 
 /**
  * Lucene's HNSW vector index built in several formats from the same vectors, to compare graph settings and
@@ -46,29 +44,16 @@ final class VectorScale {
     /** Questions whose recall is checked against an exact scan of every vector. */
     private static final int RECALL_QUESTIONS = 50;
 
-    /** A vector format to compare, by its name in the report, and the searches timed on one build of it. */
-    record Config(String name, KnnVectorsFormat format, List<Search> searches) {
+    /** A vector format to compare, by its name in the report. */
+    record Config(String name, KnnVectorsFormat format) {
     }
-
-    /** A way to search the built graph, named in the report after the format ("" for the plain graph search). */
-    record Search(String name, BiFunction<float[], Integer, Query> query) {
-    }
-
-    private static final Search GRAPH = new Search("", (target, k) -> new KnnFloatVectorQuery(FIELD, target, k));
-    private static final Search RESCORED = new Search(", top 50 re-scored with the floats (citeqa's search)",
-            (target, k) -> VectorRetriever.nearest(FIELD, target, k));
 
     static List<Config> configs() {
         return List.of(
-                new Config("float32, M=16, beam 100 (Lucene's default)", new Lucene99HnswVectorsFormat(),
-                        List.of(GRAPH)),
-                new Config("int8 scalar-quantized, M=16, beam 100 (citeqa's index)", IndexCodec.vectorFormat(),
-                        List.of(GRAPH, RESCORED)));
-    }
-
-    /** The report's row names: each format with each of its searches, in order. */
-    static List<String> runNames() {
-        return configs().stream().flatMap(c -> c.searches().stream().map(s -> c.name() + s.name())).toList();
+                new Config("float32, M=16, beam 100 (Lucene's default; citeqa's index)", IndexCodec.vectorFormat()),
+                new Config("int8 scalar-quantized, M=16, beam 100", new Lucene104HnswScalarQuantizedVectorsFormat(
+                        QuantizedByteVectorValues.ScalarEncoding.UNSIGNED_BYTE, IndexCodec.MAX_CONNECTIONS,
+                        IndexCodec.BEAM_WIDTH)));
     }
 
     private final String kind;
@@ -103,8 +88,7 @@ final class VectorScale {
         return new VectorScale("stand-in vectors", count, vector, asked);
     }
 
-    /** Builds the format once, then times each of its searches and checks their recall. */
-    List<BenchReport.VectorIndexRun> measure(Config config, Path folder) {
+    BenchReport.VectorIndexRun measure(Config config, Path folder) {
         Benchmark.deleteTree(folder);
         IndexWriterConfig settings = new IndexWriterConfig().setRAMBufferSizeMB(128)
                 .setCodec(new Lucene104Codec() {
@@ -124,30 +108,26 @@ final class VectorScale {
                 writer.commit();
             }
             long buildMillis = (System.nanoTime() - begin) / 1_000_000;
-            List<BenchReport.VectorIndexRun> runs = new ArrayList<>();
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
-                for (Search search : config.searches()) {
-                    for (float[] query : questions.subList(0, Math.min(50, questions.size()))) {
-                        searcher.search(search.query().apply(query, K), K);
-                    }
-                    long[] nanos = new long[questions.size()];
-                    List<TopDocs> found = new ArrayList<>();
-                    for (int q = 0; q < questions.size(); q++) {
-                        long start = System.nanoTime();
-                        found.add(searcher.search(search.query().apply(questions.get(q), K), K));
-                        nanos[q] = System.nanoTime() - start;
-                    }
-                    int checked = Math.min(RECALL_QUESTIONS, questions.size());
-                    double recall = 0;
-                    for (int q = 0; q < checked; q++) {
-                        recall += recallAt10(found.get(q), questions.get(q), reader.maxDoc());
-                    }
-                    runs.add(new BenchReport.VectorIndexRun(config.name() + search.name(), kind, count, buildMillis,
-                            Benchmark.bytes(folder), Distribution.ofNanos(nanos), recall / Math.max(1, checked)));
+                for (float[] query : questions.subList(0, Math.min(50, questions.size()))) {
+                    searcher.search(new KnnFloatVectorQuery(FIELD, query, K), K);
                 }
+                long[] nanos = new long[questions.size()];
+                List<TopDocs> found = new ArrayList<>();
+                for (int q = 0; q < questions.size(); q++) {
+                    long start = System.nanoTime();
+                    found.add(searcher.search(new KnnFloatVectorQuery(FIELD, questions.get(q), K), K));
+                    nanos[q] = System.nanoTime() - start;
+                }
+                int checked = Math.min(RECALL_QUESTIONS, questions.size());
+                double recall = 0;
+                for (int q = 0; q < checked; q++) {
+                    recall += recallAt10(found.get(q), questions.get(q), reader.maxDoc());
+                }
+                return new BenchReport.VectorIndexRun(config.name(), kind, count, buildMillis, Benchmark.bytes(folder),
+                        Distribution.ofNanos(nanos), recall / Math.max(1, checked));
             }
-            return runs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,10 +34,9 @@ public final class Fields {
 
     /**
      * Commit user data: the layout version, so an index written by an older layout is rebuilt (its vectors reused).
-     * 3: vectors in int8-quantized graphs.
      */
     public static final String LAYOUT = "citeqa.layout";
-    public static final String LAYOUT_VERSION = "3";
+    public static final String LAYOUT_VERSION = "2";
     /** Commit user data: the model that embedded the passages; another model means every passage is re-embedded. */
     public static final String EMBEDDING_MODEL = "citeqa.embedding-model";
 

@@ -8,8 +8,6 @@ import java.util.List;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.RescoreTopNQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
@@ -33,15 +31,6 @@ public final class VectorRetriever implements Retriever {
         return embedder.enabled();
     }
 
-    /**
-     * The k nearest vectors of a field: the graph compares quantized vectors, and the k it returns are re-scored
-     * with the stored floats, so their order and the cosine shown are exact.
-     */
-    public static Query nearest(String field, float[] target, int k) {
-        return RescoreTopNQuery.createFullPrecisionRescorerQuery(new KnnFloatVectorQuery(field, target, k), target,
-                field, k);
-    }
-
     @Override
     public List<RankedPassage> retrieve(String question, int k) {
         IndexSearcher searcher = index.searcher();
@@ -50,7 +39,7 @@ public final class VectorRetriever implements Retriever {
         }
         float[] target = embedder.query(question);
         // Only passages carry a vector, so the graph search needs no filter (a filter costs a bitset per segment).
-        Query query = nearest(Fields.VECTOR, target, k);
+        KnnFloatVectorQuery query = new KnnFloatVectorQuery(Fields.VECTOR, target, k);
         try {
             TopDocs top = searcher.search(query, k);
             StoredFields stored = searcher.storedFields();

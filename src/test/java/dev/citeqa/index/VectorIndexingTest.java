@@ -80,7 +80,7 @@ class VectorIndexingTest {
         }
         try (FSDirectory directory = FSDirectory.open(folder.resolve("data/index"));
              IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
-            writer.setLiveCommitData(Map.of(Fields.LAYOUT, "2", Fields.EMBEDDING_MODEL, Embedder.MINILM).entrySet());
+            writer.setLiveCommitData(Map.of(Fields.LAYOUT, "1", Fields.EMBEDDING_MODEL, Embedder.MINILM).entrySet());
             writer.commit();
         }
 
@@ -101,7 +101,7 @@ class VectorIndexingTest {
 
             RankedPassage after = workspace.retrieval().retrieve(question, RetrievalMode.VECTOR, 3).getFirst();
             assertThat(after.passage().id()).isEqualTo(before.passage().id());
-            // the graph compares int8 copies; the score shown is the exact cosine with the stored float vector
+            // the score shown is the cosine of the question with the passage's stored vector
             float[] stored = workspace.index().vectors(List.of(PassageDocuments.textHash(after.passage().text())),
                     Embedder.MINILM).values().iterator().next();
             float[] asked = SeedWorkspace.embedder(Embedder.MINILM).query(question);
