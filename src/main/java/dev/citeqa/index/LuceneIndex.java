@@ -85,6 +85,9 @@ public final class LuceneIndex implements PassageStore {
             Files.createDirectories(folder);
             this.directory = opener.open(folder);
             openReader();
+            if (reader == null && previous == null) {
+                keepPreviousLeftBehind();
+            }
         } catch (IOException e) {
             throw new Problem("Cannot open the index in " + folder + " (" + e.getMessage()
                     + "): check the folder's permissions or pass another --data folder.", e);
@@ -149,6 +152,15 @@ public final class LuceneIndex implements PassageStore {
                     oldReader.getIndexCommit().getUserData().get(Fields.EMBEDDING_MODEL));
         } catch (IOException | RuntimeException e) {
             closeQuietly(old);
+        }
+    }
+
+    /** A rebuild stopped before its commit leaves the old index aside: it still lends its vectors. */
+    private void keepPreviousLeftBehind() throws IOException {
+        try (var siblings = Files.list(folder.getParent())) {
+            siblings.filter(p -> p.getFileName().toString().startsWith("index.previous-"))
+                    .max(Comparator.comparing(p -> p.getFileName().toString()))
+                    .ifPresent(this::keepPrevious);
         }
     }
 

@@ -91,6 +91,9 @@ class VectorIndexingTest {
             try (var aside = Files.list(folder.resolve("data"))) {
                 assertThat(aside.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("index.previous-"));
             }
+        }
+        // closed before the rebuild (as a killed run would be): the next session still finds the old vectors
+        try (Workspace workspace = open(docs, Embedder.MINILM)) {
             IndexSummary rebuilt = workspace.sync(p -> {
             });
             assertThat(rebuilt.added()).isEqualTo(2);
