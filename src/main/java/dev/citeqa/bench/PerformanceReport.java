@@ -298,7 +298,7 @@ public final class PerformanceReport {
             md.append("### HNSW settings and quantization on these vectors\n\n");
             md.append("The ").append(count(h.passages())).append(" vectors read back from citeqa's index, built into a "
                     + "fresh index in each format, searched for the top ").append(VectorScale.K).append(" (citeqa's "
-                    + "candidate pool) with ").append(h.formats().isEmpty() ? 0 : h.formats().getFirst().search().count())
+                    + "candidate pool) with ").append(h.formats().getFirst().search().count())
                     .append(" embedded questions; recall@10 against an exact scan of every vector. The question's "
                     + "embedding is not included.\n\n");
             md.append(formatTable(h.formats()));

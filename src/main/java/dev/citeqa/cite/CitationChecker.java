@@ -108,13 +108,13 @@ public final class CitationChecker {
                 List.copyOf(unknown), reply);
     }
 
-    /** What a passage vouches for: its text, and the date of its article, which the index knows. */
     /** The last sentences of the text before a passage, as many as a "he said" may refer back over. */
     private static String lead(String before) {
         String lead = SentenceSplitter.lastSentences(before, LEAD_SENTENCES);
         return lead.isEmpty() ? "" : lead + "\n";
     }
 
+    /** What a passage vouches for: its text, and the date of its article, which the index knows. */
     static String supportText(dev.citeqa.ingest.Passage passage) {
         if (passage.date() == null) {
             return passage.text();

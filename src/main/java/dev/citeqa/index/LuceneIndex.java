@@ -169,16 +169,23 @@ public final class LuceneIndex implements PassageStore {
         if (previous == null) {
             return;
         }
-        closeQuietly(previous.reader());
-        closeQuietly(previous.directory());
-        try (var paths = Files.walk(previous.folder())) {
+        Path aside = previous.folder();
+        closePrevious();
+        try (var paths = Files.walk(aside)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         } catch (IOException e) {
             // left on disk: it only takes space, and the next index run does not read it
         }
-        previous = null;
+    }
+
+    private void closePrevious() {
+        if (previous != null) {
+            closeQuietly(previous.reader());
+            closeQuietly(previous.directory());
+            previous = null;
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
@@ -455,11 +462,7 @@ public final class LuceneIndex implements PassageStore {
 
     @Override
     public synchronized void close() {
-        if (previous != null) {
-            closeQuietly(previous.reader());
-            closeQuietly(previous.directory());
-            previous = null;
-        }
+        closePrevious();
         try {
             if (reader != null) {
                 reader.close();

@@ -26,13 +26,13 @@ public final class SentenceSplitter {
     private SentenceSplitter() {
     }
 
-    /** Sentences of {@code text} between {@code from} and {@code to}. */
     /** The last {@code count} sentences of a text as they stand in it (the whole text when it has fewer). */
     public static String lastSentences(String text, int count) {
         List<Span> spans = split(text, 0, text.length());
         return spans.isEmpty() ? "" : text.substring(spans.get(Math.max(0, spans.size() - count)).start());
     }
 
+    /** Sentences of {@code text} between {@code from} and {@code to}. */
     public static List<Span> split(String text, int from, int to) {
         List<Span> spans = new ArrayList<>();
         int start = skipSpace(text, from, to);

@@ -12,11 +12,13 @@ import java.util.concurrent.Executors;
  */
 public final class PassageRetrieval {
 
+    /** Where BM25 runs during a hybrid query. */
+    private static final Executor BESIDE = Executors.newVirtualThreadPerTaskExecutor();
+
     private final Bm25Retriever bm25;
     private final VectorRetriever vector;
     private final int rrfK;
     private final int candidates;
-    private static final Executor BESIDE = Executors.newVirtualThreadPerTaskExecutor();
 
     public PassageRetrieval(Bm25Retriever bm25, VectorRetriever vector, int rrfK, int candidates) {
         this.bm25 = bm25;
