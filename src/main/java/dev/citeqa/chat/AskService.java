@@ -1,5 +1,6 @@
 package dev.citeqa.chat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import dev.citeqa.answer.AnswerRequest;
 import dev.citeqa.answer.Answerer;
 import dev.citeqa.answer.Answerers;
 import dev.citeqa.answer.ContextBudget;
+import dev.citeqa.answer.MoreContext;
 import dev.citeqa.answer.Reply;
 import dev.citeqa.answer.StopSignal;
 import dev.citeqa.cite.CitationChecker;
@@ -109,13 +111,25 @@ public class AskService {
         List<RankedPassage> retrieved = workspace.retrieval().retrieve(standalone, chosen, settings.retrieval().topK());
         TermWeights weights = workspace.retrieval().weights(standalone);
         // the model sees only what fits the budget; citations are checked against exactly those passages
-        List<RankedPassage> context = ContextBudget.trim(retrieved, settings.answer().contextChars());
-        LiveCitations live = new LiveCitations(context.size(), tokens);
+        List<RankedPassage> context = new ArrayList<>(ContextBudget.trim(retrieved, settings.answer().contextChars()));
+        LiveCitations live = new LiveCitations(context::size, tokens);
+        MoreContext more = new MoreContext() {
+            @Override
+            public List<RankedPassage> search(String query) {
+                return workspace.retrieval().retrieve(query, chosen, settings.retrieval().topK());
+            }
+
+            @Override
+            public int add(RankedPassage hit) {
+                context.add(hit.withRank(context.size() + 1));
+                return context.size();
+            }
+        };
         // read by the answerer and again by the citation check: each file's passages are looked up once a question
         Map<String, String> leads = new HashMap<>();
         java.util.function.Function<Passage, String> before = passage -> leads.computeIfAbsent(passage.id(),
                 id -> before(workspace, passage));
-        Reply reply = answerer.answer(new AnswerRequest(standalone, context, weights, before), live, stop);
+        Reply reply = answerer.answer(new AnswerRequest(standalone, List.copyOf(context), weights, before, more), live, stop);
         live.finish();
         CitedAnswer answer = CitationChecker.check(cleaned, reply, context, before);
         if (reply.notice() != null) {

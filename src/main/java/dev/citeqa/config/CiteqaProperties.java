@@ -96,7 +96,6 @@ public record CiteqaProperties(
     public record Answer(
             @DefaultValue("extractive") String provider,
             @DefaultValue("3") int maxSentences,
-            @DefaultValue("0.5") double minCoverage,
             String model,
             String baseUrl,
             @DefaultValue("true") boolean stream,
@@ -111,8 +110,6 @@ public record CiteqaProperties(
                     "one of: " + String.join(", ", ProviderKind.ids()));
             Settings.require(maxSentences >= 1 && maxSentences <= 10,
                     "citeqa.answer.max-sentences", "a whole number from 1 to 10");
-            Settings.require(minCoverage > 0 && minCoverage <= 1,
-                    "citeqa.answer.min-coverage", "a number above 0 and at most 1");
             Settings.require(contextChars >= 500 && contextChars <= 2_000_000,
                     "citeqa.answer.context-chars", "a whole number from 500 to 2000000");
             Settings.require(retryBackoff != null && !retryBackoff.isNegative(), "citeqa.answer.retry-backoff",
@@ -124,9 +121,9 @@ public record CiteqaProperties(
             baseUrl = blankToNull(baseUrl);
         }
 
-        /** The offline settings the skeleton had. */
-        public Answer(String provider, int maxSentences, double minCoverage) {
-            this(provider, maxSentences, minCoverage, null, null, true, 12_000, null, Duration.ofSeconds(1),
+        /** A provider and the offline answer's length, other settings at their defaults. */
+        public Answer(String provider, int maxSentences) {
+            this(provider, maxSentences, null, null, true, 12_000, null, Duration.ofSeconds(1),
                     Duration.ofSeconds(30));
         }
     }

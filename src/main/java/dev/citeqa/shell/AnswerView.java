@@ -148,6 +148,7 @@ final class AnswerView {
         out.put("question", turn.question());
         out.put("searched", turn.searched());
         out.put("answer", answer.text());
+        out.put("short_answer", answer.shortAnswer());
         out.put("abstained", answer.abstained());
         List<Map<String, Object>> citations = new ArrayList<>();
         for (Citation citation : answer.citations()) {

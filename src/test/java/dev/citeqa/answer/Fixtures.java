@@ -60,7 +60,7 @@ public final class Fixtures {
         CiteqaProperties.Provider provider = new CiteqaProperties.Provider(null, null, null, null, 0.0, 256, timeout,
                 retries);
         return new CiteqaProperties(Path.of("seeds"), null, null, null,
-                new CiteqaProperties.Answer("extractive", 3, 0.5, null, null, stream, 12_000, null,
+                new CiteqaProperties.Answer("extractive", 3, null, null, stream, 12_000, null,
                         Duration.ofMillis(10), Duration.ofSeconds(30)),
                 new CiteqaProperties.Providers(provider, provider, provider, provider, provider));
     }

@@ -21,7 +21,7 @@ public final class SeedWorkspace {
         return new CiteqaProperties(docs, data,
                 CiteqaProperties.Ingest.defaults(),
                 new CiteqaProperties.Retrieval(5, mode, 60, 50, model),
-                new CiteqaProperties.Answer("extractive", 3, 0.5));
+                new CiteqaProperties.Answer("extractive", 3));
     }
 
     public static Embedder embedder(String model) {

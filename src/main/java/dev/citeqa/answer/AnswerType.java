@@ -1,0 +1,69 @@
+package dev.citeqa.answer;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What kind of thing a question asks for, read from its question word and the noun that follows it ("which city",
+ * "how many"). English question grammar, not the words of any document.
+ */
+public enum AnswerType {
+    PERSON, PLACE, ORGANISATION, DATE, NUMBER, NAME, YES_NO, OTHER;
+
+    private static final Pattern DATE_QUESTION = Pattern.compile(
+            "\\bwhen\\b|\\b(what|which|in what|in which|on what|on which)\\s+(year|date|day|month|decade|century|time"
+                    + "|period|era)\\b|\\bhow long ago\\b");
+    private static final Pattern NUMBER_QUESTION = Pattern.compile(
+            "\\bhow (many|much|long|old|far|big|large|tall|high|deep|wide|often|fast)\\b"
+                    + "|\\b(what|which) (is |was |were |are )?(the )?(number|amount|percentage|percent|share|proportion"
+                    + "|size|population|cost|price|value|length|height|weight|age|distance|total|rate)\\b");
+    private static final Pattern PLACE_QUESTION = Pattern.compile(
+            "\\bwhere\\b|\\b(what|which|in what|in which|from what|from which|to what|to which)\\s+(city|country|town"
+                    + "|village|place|province|state|region|capital|location|county|district|continent|island|area"
+                    + "|nation|site)\\b");
+    private static final Pattern ORGANISATION_QUESTION = Pattern.compile(
+            "\\b(what|which|by what|by which|for what|for which)\\s+(organi[sz]ation|group|company|firm|party|team"
+                    + "|agency|university|college|school|band|newspaper|network|institution|ministry|army|force"
+                    + "|militia|club|label|studio|corporation|body|council|committee)\\b");
+    private static final Pattern PERSON_QUESTION = Pattern.compile(
+            "\\b(who|whom|whose)\\b|\\b(what|which)\\s+(person|man|woman|minister|official|leader|president|king"
+                    + "|queen|author|writer|director|commander|general|player|singer|actor|actress|artist|composer"
+                    + "|scientist|member|spokesman|spokeswoman|spokesperson)\\b");
+    private static final Pattern NAME_QUESTION = Pattern.compile(
+            "\\bwhat (is|was|are|were) (the )?names?\\b|\\bwhat (is|was|are|were) .{1,40} (called|named|known as)\\b"
+                    + "|\\bwhat name\\b");
+    private static final Pattern YES_NO_QUESTION = Pattern.compile(
+            "^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\\b");
+
+    /** The type asked for; questions of other shapes ("why", "what did X say") are {@link #OTHER}. */
+    public static AnswerType of(String question) {
+        String q = question.toLowerCase(Locale.ROOT).strip();
+        if (DATE_QUESTION.matcher(q).find()) {
+            return DATE;
+        }
+        if (NUMBER_QUESTION.matcher(q).find()) {
+            return NUMBER;
+        }
+        if (PLACE_QUESTION.matcher(q).find()) {
+            return PLACE;
+        }
+        if (ORGANISATION_QUESTION.matcher(q).find()) {
+            return ORGANISATION;
+        }
+        if (PERSON_QUESTION.matcher(q).find()) {
+            return PERSON;
+        }
+        if (NAME_QUESTION.matcher(q).find()) {
+            return NAME;
+        }
+        if (YES_NO_QUESTION.matcher(q).find()) {
+            return YES_NO;
+        }
+        return OTHER;
+    }
+
+    /** Whether a short phrase can answer this type: a name, place, date, number or yes/no. */
+    public boolean hasShortAnswer() {
+        return this != OTHER;
+    }
+}
