@@ -27,6 +27,8 @@ import dev.citeqa.eval.RetrievalEvaluation;
 import dev.citeqa.eval.RetrievalModes;
 import dev.citeqa.eval.RetrievalReport;
 import dev.citeqa.eval.RunComparison;
+import dev.citeqa.eval.SquadFile;
+import dev.citeqa.eval.SquadFolder;
 
 /** Evaluation: gold-set runs per provider, comparing their reports, and retrieval on BEIR benchmarks. */
 @Component
@@ -159,6 +161,26 @@ public class EvalCommands {
             output.println("Run file: " + run);
         }
         output.println("Scores: " + folder.resolve("retrieval.json") + ", retrieval.md");
+    }
+
+    @Command(name = "eval squad-folder", description = "Write SQuAD articles as a folder of one file per "
+            + "paragraph and a gold file with all their questions, for eval --gold <gold> --docs <folder>")
+    public void squadFolder(CommandContext context,
+                            @Option(longName = "squad", description = "SQuAD 2.0 JSON file")
+                            String squad,
+                            @Option(longName = "articles", description = "article titles, comma-separated, as in "
+                                    + "the file (e.g. New_York_City,Solar_energy)") String articles,
+                            @Option(longName = "out", description = "folder to write: <out>/docs/ and "
+                                    + "<out>/gold.jsonl") String out) {
+        if (squad == null || articles == null || out == null) {
+            throw new Problem("eval squad-folder needs --squad <file.json>, --articles <titles> and --out <folder>.");
+        }
+        Path folder = Path.of(out);
+        SquadFolder.Written written = SquadFolder.write(SquadFile.read(Path.of(squad)), split(articles),
+                folder.resolve("docs"), folder.resolve("gold.jsonl"));
+        context.outputWriter().printf("Wrote %d paragraph files of %d articles to %s and %d questions (%d "
+                        + "unanswerable) to %s%n", written.files(), written.articles(), folder.resolve("docs"),
+                written.questions(), written.unanswerable(), folder.resolve("gold.jsonl"));
     }
 
     private static Path file(String given, Path base, String name) {
