@@ -27,6 +27,9 @@ import dev.citeqa.eval.RetrievalEvaluation;
 import dev.citeqa.eval.RetrievalModes;
 import dev.citeqa.eval.RetrievalReport;
 import dev.citeqa.eval.RunComparison;
+import dev.citeqa.eval.SentenceRanking;
+import dev.citeqa.eval.SentenceScorers;
+import dev.citeqa.eval.WikiQaFile;
 import dev.citeqa.eval.SquadFile;
 import dev.citeqa.eval.SquadFolder;
 
@@ -181,6 +184,37 @@ public class EvalCommands {
         context.outputWriter().printf("Wrote %d paragraph files of %d articles to %s and %d questions (%d "
                         + "unanswerable) to %s%n", written.files(), written.articles(), folder.resolve("docs"),
                 written.questions(), written.unanswerable(), folder.resolve("gold.jsonl"));
+    }
+
+    @Command(name = "eval wikiqa", description = "Score answer-sentence ranking on WikiQA (MAP, MRR, P@1) and "
+            + "answer triggering; WikiQA's licence allows measuring, not training")
+    public void wikiqa(CommandContext context,
+                       @Option(longName = "dataset", description = "folder holding WikiQA-dev.tsv.gz") String dataset,
+                       @Option(longName = "file", description = "a WikiQA .tsv or .tsv.gz file (instead of --dataset)")
+                       String file,
+                       @Option(longName = "scorer", description = "sentence scorer: " + SentenceScorers.NAMES,
+                               defaultValue = "overlap") String scorer,
+                       @Option(longName = "threshold", description = "the scorer's triggering threshold (default: "
+                               + "report only the best F1 over thresholds)") String threshold) {
+        if ((dataset == null) == (file == null)) {
+            throw new Problem("eval wikiqa needs --dataset <folder with WikiQA-dev.tsv.gz> or --file <tsv>, one "
+                    + "of them.");
+        }
+        Path path = file != null ? Path.of(file) : Path.of(dataset).resolve("WikiQA-dev.tsv.gz");
+        Double given = null;
+        if (threshold != null) {
+            try {
+                given = Double.valueOf(threshold);
+            } catch (NumberFormatException e) {
+                throw new Problem("--threshold takes a number, not '" + threshold + "'.");
+            }
+        }
+        List<WikiQaFile.Question> questions = WikiQaFile.read(path);
+        SentenceRanking.Result result = SentenceRanking.evaluate(questions, SentenceScorers.named(scorer, questions),
+                given);
+        PrintWriter output = context.outputWriter();
+        output.println("WikiQA: " + path);
+        output.print(result.table(scorer));
     }
 
     private static Path file(String given, Path base, String name) {
