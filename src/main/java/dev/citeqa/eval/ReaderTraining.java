@@ -97,7 +97,7 @@ public final class ReaderTraining {
     }
 
     public Outcome run(Options options) {
-        List<SquadFile.Article> articles = SquadFile.read(options.squad());
+        List<SquadFile.Article> articles = SquadFile.read(options.squad()).articles();
         Map<String, String> splitOf = new LinkedHashMap<>();
         for (SquadFile.Article a : articles) {
             splitOf.put(a.title(), TEST.contains(a.title()) ? "test" : VALIDATION.contains(a.title()) ? "validation"
@@ -133,18 +133,18 @@ public final class ReaderTraining {
                             progress.printf("%d of %d questions read%n", n, total);
                             progress.flush();
                         }
-                        if (q.impossible()) {
-                            asked.add(ask(workspace, reader, split, "squad-unanswerable", q.question(), null, null,
+                        if (!q.answerable()) {
+                            asked.add(ask(workspace, reader, split, "squad-unanswerable", q.text(), null, null,
                                     articleOfFile, null));
                             continue;
                         }
-                        asked.add(ask(workspace, reader, split, "answerable", q.question(), file, q.answers(),
-                                articleOfFile, null));
+                        asked.add(ask(workspace, reader, split, "answerable", q.text(), file, q, articleOfFile,
+                                null));
                         if (n % NEGATIVE_EVERY == 0) {
-                            asked.add(ask(workspace, reader, split, "other-article", q.question(), null, null,
+                            asked.add(ask(workspace, reader, split, "other-article", q.text(), null, null,
                                     articleOfFile, articleOfFile.get(file)));
                         } else if (n % NEGATIVE_EVERY == 2) {
-                            String changed = changed(q.question(), names, random);
+                            String changed = changed(q.text(), names, random);
                             if (changed != null) {
                                 asked.add(ask(workspace, reader, split, "changed-name-or-number", changed, null, null,
                                         articleOfFile, null));
@@ -217,7 +217,7 @@ public final class ReaderTraining {
 
     /** Asks one question of the folder and keeps every candidate's signals and label. */
     private Asked ask(Workspace workspace, ExtractiveAnswerer reader, String split, String kind, String question,
-                      String goldFile, List<SquadFile.Span> answers, Map<String, String> articleOfFile,
+                      String goldFile, SquadFile.Question answers, Map<String, String> articleOfFile,
                       String withoutArticle) {
         int topK = settings.retrieval().topK();
         List<RankedPassage> ranked = workspace.retrieval().retrieve(question, RetrievalMode.HYBRID,
@@ -248,13 +248,13 @@ public final class ReaderTraining {
     }
 
     private static boolean holdsAnswer(Passage passage, int start, int end, String goldFile,
-                                       List<SquadFile.Span> answers) {
+                                       SquadFile.Question question) {
         if (!passage.file().equals(goldFile)) {
             return false;
         }
-        for (SquadFile.Span answer : answers) {
-            int at = answer.start() - passage.start();
-            if (at >= start && at + answer.text().length() <= end + 1) {
+        for (int i = 0; i < question.answers().size(); i++) {
+            int at = question.starts().get(i) - passage.start();
+            if (at >= start && at + question.answers().get(i).length() <= end + 1) {
                 return true;
             }
         }
@@ -301,7 +301,7 @@ public final class ReaderTraining {
             }
             for (SquadFile.Paragraph p : a.paragraphs()) {
                 for (SquadFile.Question q : p.questions()) {
-                    Matcher m = CAPITALISED.matcher(q.question());
+                    Matcher m = CAPITALISED.matcher(q.text());
                     while (m.find()) {
                         names.add(m.group());
                     }
