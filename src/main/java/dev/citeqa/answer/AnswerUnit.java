@@ -15,19 +15,21 @@ import dev.citeqa.retrieve.RankedPassage;
 
 /**
  * A candidate answer: one sentence of a retrieved passage, read together with the sentence before it when it opens
- * with a reference to it ("He said ...", "The agreement ..."). Headlines, captions and list items are recognised from
+ * with a pronoun that points back at it ("He said ...", "It was signed ..."). A definite noun ("The agreement ...")
+ * was tried too, but it joined sentences that stand on their own ("The harbour authority approved ..."). Headlines, captions and list items are recognised from
  * their shape (a line of their own without a closing stop) and marked, so the reader can weigh them as what they are.
  *
  * @param passage index of the passage in the request's context
  * @param start   where the quoted text starts in the passage (the lead's start when the lead is quoted)
+ * @param sentenceStart where the sentence itself starts in the passage
  * @param end     where the sentence ends in the passage
  * @param text    the sentence as quoted (with its lead when the lead is in the same passage), spaces folded
  * @param sentence the sentence alone
  * @param lead    the sentence before it that it refers to, or "" when it stands on its own
  * @param terms   analysed terms of the sentence and its lead
  */
-public record AnswerUnit(int passage, int start, int end, String text, String sentence, String lead, Kind kind,
-                         Set<String> terms) {
+public record AnswerUnit(int passage, int start, int sentenceStart, int end, String text, String sentence, String lead,
+                         Kind kind, Set<String> terms) {
 
     /** What a unit is, by its shape. */
     public enum Kind { SENTENCE, HEADLINE, LIST_ITEM }
@@ -36,8 +38,6 @@ public record AnswerUnit(int passage, int start, int end, String text, String se
     private static final Pattern DOCUMENT_MARKER = Pattern.compile("\\[(\\d{1,4}(?:\\s*[,;]\\s*\\d{1,4})*)\\]");
     private static final Pattern REFERRING_OPENER = Pattern.compile(
             "(?i)^[\"'“‘]?(he|she|it|they|his|her|its|their|this|these|those|that|such|both|the latter|the former)\\b.*",
-            Pattern.DOTALL);
-    private static final Pattern DEFINITE_OPENER = Pattern.compile("(?i)^[\"'“‘]?the\\s+(\\p{L}+)(?:\\s+(\\p{L}+))?.*",
             Pattern.DOTALL);
     private static final Pattern LIST_MARKER = Pattern.compile("^([-*•–]|\\d{1,3}[.)])\\s+.*", Pattern.DOTALL);
     private static final int MIN_CHARS = 12;
@@ -78,7 +78,7 @@ public record AnswerUnit(int passage, int start, int end, String text, String se
                     continue;
                 }
                 terms.addAll(Analysis.terms(lead));
-                units.add(new AnswerUnit(i, start, span.end(), quoted, sentence, lead, kind, Set.copyOf(terms)));
+                units.add(new AnswerUnit(i, start, span.start(), span.end(), quoted, sentence, lead, kind, Set.copyOf(terms)));
             }
         }
         return units;
@@ -113,19 +113,6 @@ public record AnswerUnit(int passage, int start, int end, String text, String se
         }
         if (REFERRING_OPENER.matcher(sentence).matches()) {
             return true;
-        }
-        var definite = DEFINITE_OPENER.matcher(sentence);
-        if (definite.matches()) {
-            Set<String> before = new HashSet<>(Analysis.terms(previous));
-            for (int g = 1; g <= 2; g++) {
-                String word = definite.group(g);
-                if (word != null) {
-                    List<String> analysed = Analysis.terms(word.toLowerCase(Locale.ROOT));
-                    if (!analysed.isEmpty() && before.contains(analysed.getFirst())) {
-                        return true;
-                    }
-                }
-            }
         }
         return false;
     }

@@ -139,11 +139,14 @@ public final class ExtractiveAnswerer implements Answerer {
                 .filter(s -> reading.agreement(s.unit(), request.context().get(s.unit().passage()).passage())
                         != DateConstraint.Agreement.CONTRADICTED)
                 .toList();
-        if (usable.isEmpty()) {
+        if (usable.isEmpty() || (usable.getFirst() != judgement.ranked().getFirst()
+                && usable.getFirst().features()[0] < judgement.ranked().getFirst().features()[0])) {
+            // the sentence about what was asked puts it at another date; a sentence about less of the question is
+            // about something else
             return Reply.offline(judgement.ranked().isEmpty() || reading.constraint().isEmpty()
                     ? Refusals.NOT_IN_DOCUMENTS : Refusals.otherDate(reading.constraint().describe()));
         }
-        Scored best = sentenceOverHeadline(usable, request, reading);
+        Scored best = metOverUnknown(sentenceOverHeadline(usable, request, reading), usable, request, reading);
         boolean typed = reading.type().hasShortAnswer() && reading.type() != AnswerType.YES_NO;
         Phrases.Phrase phrase = typed ? reading.shortAnswer(best.unit()) : null;
         if (phrase == null && typed) {
@@ -169,13 +172,29 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         String shortAnswer = phrase != null ? phrase.text()
                 : reading.type() == AnswerType.YES_NO && reading.typeFit(best.unit()) && best.features()[10] == 0
-                        && best.features()[0] >= 1.0 ? "Yes" : null;
+                        && reading.namesAll(best.unit()) ? "Yes" : null;
         return Reply.offline(write(request, reading, chosen, shortAnswer, best, null), shortAnswer);
     }
 
     /**
-     * A headline or caption sums up a sentence of its own article: when a sentence of the same file holds every key
-     * term the headline holds, the sentence is quoted instead.
+     * Where the question names a date, a sentence whose date is confirmed (by itself, its passage or its article's
+     * date) is preferred to one whose date nothing says, when it holds as much of the question's key terms.
+     */
+    private static Scored metOverUnknown(Scored best, List<Scored> usable, AnswerRequest request, Reading reading) {
+        if (reading.constraint().isEmpty() || best.features()[8] == 1) {
+            return best;
+        }
+        for (Scored other : usable) {
+            if (other.features()[8] == 1 && !other.unit().headline() && other.features()[0] >= best.features()[0]) {
+                return other;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A headline or caption sums up sentences of its own article: the best sentence of the same file (offering the
+     * asked type when the headline does) is quoted instead, and the headline only when its file gave no sentence.
      */
     private static Scored sentenceOverHeadline(List<Scored> usable, AnswerRequest request, Reading reading) {
         Scored best = usable.getFirst();
@@ -186,8 +205,7 @@ public final class ExtractiveAnswerer implements Answerer {
         for (Scored other : usable) {
             if (!other.unit().headline()
                     && request.context().get(other.unit().passage()).passage().file().equals(file)
-                    && other.features()[0] >= best.features()[0]
-                    && (other.features()[5] >= best.features()[5])) {
+                    && other.features()[5] >= best.features()[5]) {
                 return other;
             }
         }
@@ -284,7 +302,8 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     private static Disagreements.Said said(AnswerUnit unit) {
-        return new Disagreements.Said(unit.passage(), unit.start(), unit.text(), unit.terms());
+        return new Disagreements.Said(unit.passage(), unit.sentenceStart(),
+                unit.sentence(), new HashSet<>(dev.citeqa.index.Analysis.terms(unit.sentence())));
     }
 
     /**

@@ -32,11 +32,14 @@ public final class Phrases {
                     + "|" + WEEKDAY + "|" + MONTH + ")\\b");
     private static final String SPELLED = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
             + "|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens?|hundreds|thousands|millions";
+    /** Words that end an amount rather than name what it counts ("40 berths were", "20 years before"). */
+    private static final String NOT_A_UNIT = "(?:and|or|of|the|a|an|in|on|at|to|for|by|with|from|was|were|is|are"
+            + "|be|been|has|have|had|will|would|before|after|since|when|than|that|which|who|as|ago|later|earlier)\\b";
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d])(?:(?:about|around|nearly|almost|over|more than|less than|at least|some|up to)\\s+)?"
                     + "(?:[$€£¥]\\s?)?(?:\\d[\\d,]*(?:\\.\\d+)?|(?:" + SPELLED + ")(?:[- ](?:" + SPELLED + "))*)"
                     + "(?:\\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred))?"
-                    + "(?:\\s+(?!(?:and|or|of|the|a|an|in|on|at|to|for|by|with|from|was|were|is|are)\\b)[a-z][a-z-]+)?",
+                    + "(?:\\s+(?!" + NOT_A_UNIT + ")[a-z][a-z-]+(?:\\s+(?!" + NOT_A_UNIT + ")[a-z][a-z-]+)?)?",
             Pattern.CASE_INSENSITIVE);
     /** A run of capitalised words, with the small words names carry inside ("of", "al-", "de", "bin"). */
     private static final Pattern CAPITALISED = Pattern.compile(

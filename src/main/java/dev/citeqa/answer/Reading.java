@@ -120,6 +120,18 @@ public final class Reading {
         return missing;
     }
 
+    /** Whether the unit holds every name and number of the question (a yes/no question is about them). */
+    public boolean namesAll(AnswerUnit unit) {
+        for (String entity : entities) {
+            for (String term : Analysis.terms(entity)) {
+                if (!weights.foundIn(term, unit.terms())) {
+                    return false;
+                }
+            }
+        }
+        return !entities.isEmpty();
+    }
+
     /** The signals of one candidate unit, in {@link ReaderFeatures#SENTENCE} order. */
     public double[] features(AnswerUnit unit, double cosine) {
         RankedPassage hit = context.get(unit.passage());
@@ -285,6 +297,7 @@ public final class Reading {
         List<String> out = new ArrayList<>();
         Matcher m = WORD.matcher(question);
         int position = 0;
+        int lastEnd = -1;
         while (m.find()) {
             String word = m.group().replaceAll("[’'.]s?$", "");
             boolean capitalised = position > 0 && Character.isUpperCase(word.charAt(0));
@@ -293,7 +306,18 @@ public final class Reading {
             boolean dateWord = lower.matches("january|february|march|april|may|june|july|august|september|october"
                     + "|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday");
             if ((capitalised || number) && !dateWord && !word.equals("I") && !Analysis.terms(word).isEmpty()) {
-                out.add(word);
+                // neighbouring capitalised words are one name: "Porto Verde"
+                boolean joins = capitalised && !out.isEmpty() && lastEnd >= 0
+                        && question.substring(lastEnd, m.start()).matches("\\s+")
+                        && Character.isUpperCase(out.getLast().charAt(0));
+                if (joins) {
+                    out.set(out.size() - 1, out.getLast() + " " + word);
+                } else {
+                    out.add(word);
+                }
+                lastEnd = m.end();
+            } else {
+                lastEnd = -1;
             }
             position++;
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -137,7 +136,7 @@ class ReaderTest {
     void aYesNoQuestionOpensWithYes() {
         CitedAnswer answer = ask("Did Kestrel Marine rebuild the northern pier?");
 
-        assertThat(answer.shortAnswer()).isEqualTo("Yes");
+        assertThat(answer.shortAnswer()).as(answer.text()).isEqualTo("Yes");
         assertThat(answer.text()).startsWith("Yes [1].").contains("rebuilt by Kestrel Marine");
     }
 
@@ -146,7 +145,7 @@ class ReaderTest {
         // "2021" is written nowhere in the text; the article is dated June 11, 2021
         CitedAnswer answer = ask("Where was the 2021 fisheries treaty between Norland and Estavia signed?");
 
-        assertThat(answer.shortAnswer()).isEqualTo("Brovik");
+        assertThat(answer.shortAnswer()).as(answer.text()).isEqualTo("Brovik");
         assertThat(fileOf(answer, 1)).isEqualTo("second-treaty.txt");
         assertThat(answer.text()).doesNotContain("do not say whether");
     }
@@ -167,7 +166,7 @@ class ReaderTest {
         // the only grain agreement was signed in an article dated 2019
         CitedAnswer answer = ask("Where was the 2017 grain agreement between Norland and Estavia signed?");
 
-        assertThat(answer.abstained()).isTrue();
+        assertThat(answer.abstained()).as(answer.text()).isTrue();
         assertThat(answer.citations()).isEmpty();
         assertThat(answer.text()).doesNotContain("Tolva");
     }
@@ -197,7 +196,7 @@ class ReaderTest {
         assertThat(answer.citations()).extracting(c -> c.passage().file())
                 .contains("harbour-reopens.txt", "people-brekke.txt");
         assertThat(fileOf(answer, numberAfter(answer.text(), "1961"))).isEqualTo("people-brekke.txt");
-        assertThat(answer.unsupported()).isZero();
+        assertThat(answer.unsupported()).as(answer.text()).isZero();
     }
 
     @Test
@@ -228,9 +227,5 @@ class ReaderTest {
         Matcher m = Pattern.compile(Pattern.quote(phrase) + "\\s*\\[(\\d+)]").matcher(text);
         assertThat(m.find()).as("%s [n] in %s", phrase, text).isTrue();
         return Integer.parseInt(m.group(1));
-    }
-
-    static List<String> files() {
-        return List.copyOf(FILES.keySet());
     }
 }
