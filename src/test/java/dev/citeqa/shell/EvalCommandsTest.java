@@ -126,13 +126,16 @@ class EvalCommandsTest {
                 """);
 
         try (Workspaces workspaces = new Workspaces(ProductSettings.load())) {
-            commands(workspaces).wikiqa(context, null, file.toString(), "overlap", "0.5");
-            assertThatThrownBy(() -> commands(workspaces).wikiqa(context, null, file.toString(), "nosuch", null))
-                    .isInstanceOf(Problem.class).hasMessage("Unknown sentence scorer 'nosuch': use one of overlap.");
+            commands(workspaces).wikiqa(context, null, file.toString(), "overlap", "0.5",
+                    dir.resolve("per-question.tsv").toString());
+            assertThatThrownBy(() -> commands(workspaces).wikiqa(context, null, file.toString(), "nosuch", null, null))
+                    .isInstanceOf(Problem.class).hasMessage("Unknown sentence scorer 'nosuch': use one of overlap, cosine.");
         }
 
         assertThat(printed.toString()).contains("2 questions, 1 with an answering sentence",
                 "overlap         1.0000  1.0000  1.0000          1.0000",
                 "triggering at the given threshold: threshold 0.5000, precision 1.0000, recall 1.0000, F1 1.0000");
+        assertThat(dir.resolve("per-question.tsv")).content().startsWith("question\tanswered\t")
+                .contains("Q1\t1\t1.000000\t1\t1.000000\t1.000000\n", "Q2\t0\t");
     }
 }
