@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jline.utils.Levenshtein;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandOption;
@@ -13,7 +14,6 @@ import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.ParsedInput;
 
 import dev.citeqa.config.Problem;
-import dev.citeqa.index.EditDistance;
 
 /**
  * Reads a typed line (or the program's arguments) into a command. A line that does not start with a command is a
@@ -138,7 +138,7 @@ public final class LineParser implements CommandParser {
     Optional<String> nearCommand(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         return registry.getCommands().stream().map(Command::getName).filter(n -> !n.contains(" "))
-                .filter(n -> n.length() >= 3 && EditDistance.between(lower, n) <= (n.length() > 4 ? 2 : 1))
+                .filter(n -> n.length() >= 3 && Levenshtein.distance(lower, n) <= (n.length() > 4 ? 2 : 1))
                 .findFirst();
     }
 
