@@ -28,8 +28,8 @@ public final class Workspace implements AutoCloseable {
     private final Path data;
     private final LuceneIndex index;
     private final Indexer indexer;
-    private final Bm25Retriever bm25;
     private final PassageRetrieval retrieval;
+    private final DocumentReader reader;
     private IndexSummary lastSync;
 
     /** Opens the index with the process's instance of the configured embedding model. */
@@ -43,9 +43,9 @@ public final class Workspace implements AutoCloseable {
         this.data = data;
         this.index = new LuceneIndex(data);
         this.indexer = new Indexer(index, settings.ingest(), embedder);
-        this.bm25 = new Bm25Retriever(index);
-        this.retrieval = new PassageRetrieval(bm25, new VectorRetriever(index, embedder), settings.retrieval().rrfK(),
-                settings.retrieval().candidates());
+        this.retrieval = new PassageRetrieval(new Bm25Retriever(index), new VectorRetriever(index, embedder),
+                settings.retrieval().rrfK(), settings.retrieval().candidates());
+        this.reader = new DocumentReader(settings.ingest().maxFileMb());
         embedder.warmUp();
     }
 
@@ -59,10 +59,6 @@ public final class Workspace implements AutoCloseable {
 
     public LuceneIndex index() {
         return index;
-    }
-
-    public Bm25Retriever bm25() {
-        return bm25;
     }
 
     /** BM25, vector and hybrid retrieval over this workspace's index. */
@@ -94,7 +90,7 @@ public final class Workspace implements AutoCloseable {
     public Optional<Integer> lineOf(Passage passage) {
         Path path = docs.resolve(passage.file());
         if (!Files.isRegularFile(path)
-                || !(new DocumentReader().read(path, passage.file()) instanceof DocumentReader.Read read)) {
+                || !(reader.read(path, passage.file()) instanceof DocumentReader.Read read)) {
             return Optional.empty();
         }
         String text = read.source().text();
