@@ -259,9 +259,10 @@ class ReadmeTest extends ShellSessionTest {
             if (!type.isRecord()) {
                 return false;
             }
-            String wanted = parts[i].replace("-", "").toLowerCase(Locale.ROOT);
+            String wanted = parts[i];
             RecordComponent found = Stream.of(type.getRecordComponents())
-                    .filter(c -> c.getName().toLowerCase(Locale.ROOT).equals(wanted)).findFirst().orElse(null);
+                    .filter(c -> c.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT).equals(wanted))
+                    .findFirst().orElse(null);
             if (found == null) {
                 return false;
             }
