@@ -38,6 +38,12 @@ class EvalCommandsTest {
             new CommandRegistry(), new PrintWriter(printed, true), new InputReader() {
             });
 
+    /** Two questions over the seeds: the whole gold set runs once per build, in EvalRegressionTest. */
+    static final String SMALL_GOLD = """
+            {"id": "s1", "question": "Where did Khalid al-Obeidi and Hossein Dehqan sign the agreement?", "answerable": true, "answer": "Tehran", "facts": [["Tehran"]], "sources": ["003_ca31ee2c64d02175.txt"]}
+            {"id": "s2", "question": "What is the capital of Peru?", "answerable": false, "answer": "none", "facts": [], "sources": []}
+            """;
+
     private EvalCommands commands(Workspaces workspaces) {
         CiteqaProperties settings = ProductSettings.load();
         Answerers answerers = new Answerers(settings);
@@ -47,21 +53,22 @@ class EvalCommandsTest {
     }
 
     @Test
-    void evalRunsTheGoldSetAndWritesTheThreeReports(@TempDir Path dir) {
+    void evalRunsTheGoldSetAndWritesTheThreeReports(@TempDir Path dir) throws Exception {
         CiteqaProperties settings = ProductSettings.load();
+        Path gold = Files.writeString(dir.resolve("gold.jsonl"), SMALL_GOLD);
         try (Workspaces workspaces = new Workspaces(settings)) {
             Path out = dir.resolve("run");
-            commands(workspaces).eval(context, "eval/gold.jsonl", "seeds", dir.resolve("data").toString(), null,
+            commands(workspaces).eval(context, gold.toString(), "seeds", dir.resolve("data").toString(), null,
                     null, null, out.toString());
 
-            assertThat(printed.toString()).contains("Gold: eval/gold.jsonl, 62 questions (50 answerable, 12 unanswerable)",
+            assertThat(printed.toString()).contains("Gold: " + gold + ", 2 questions (1 answerable, 1 unanswerable)",
                     "answer_accuracy", "Report (extractive): " + out + "/report.json, report.md, report.html");
             assertThat(out.resolve("report.md")).exists();
             assertThat(out.resolve("report.html")).content().contains("<svg");
             EvalReport report = ReportJson.read(out.resolve("report.json"));
             assertThat(report.provider()).isEqualTo("extractive");
-            assertThat(report.questions()).isEqualTo(62);
-            assertThat(report.results()).extracting(r -> r.id()).startsWith("g01", "g02");
+            assertThat(report.questions()).isEqualTo(2);
+            assertThat(report.results()).extracting(r -> r.id()).containsExactly("s1", "s2");
         }
     }
 
