@@ -8,8 +8,13 @@ import java.util.regex.Pattern;
  * "how many"). English question grammar, not the words of any document.
  */
 public enum AnswerType {
-    PERSON, PLACE, ORGANISATION, DATE, NUMBER, NAME, YES_NO, OTHER;
+    PERSON, PLACE, ORGANISATION, DATE, NUMBER, NAME, ACRONYM, YES_NO, OTHER;
 
+    /** "What does DER stand for?": group 1 or 2 is the abbreviation. */
+    public static final Pattern ACRONYM_QUESTION = Pattern.compile(
+            "\\bwhat (?:does|did|do) (?:the )?(?:abbreviation |acronym )?([\\p{L}\\d&.-]{2,12}) (?:stand for|mean)\\b"
+                    + "|\\bwhat is (?:the )?(?:abbreviation |acronym )?([\\p{L}\\d&.-]{2,12}) short for\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE_QUESTION = Pattern.compile(
             "\\bwhen\\b|\\b(what|which|in what|in which|on what|on which)\\s+(year|date|day|month|decade|century|time"
                     + "|period|era)\\b|\\bhow long ago\\b");
@@ -38,6 +43,9 @@ public enum AnswerType {
     /** The type asked for; questions of other shapes ("why", "what did X say") are {@link #OTHER}. */
     public static AnswerType of(String question) {
         String q = question.toLowerCase(Locale.ROOT).strip();
+        if (ACRONYM_QUESTION.matcher(question).find()) {
+            return ACRONYM;
+        }
         if (DATE_QUESTION.matcher(q).find()) {
             return DATE;
         }

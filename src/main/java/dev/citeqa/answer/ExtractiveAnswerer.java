@@ -140,13 +140,23 @@ public final class ExtractiveAnswerer implements Answerer {
                         != DateConstraint.Agreement.CONTRADICTED)
                 .toList();
         if (usable.isEmpty() || (usable.getFirst() != judgement.ranked().getFirst()
-                && usable.getFirst().features()[0] < judgement.ranked().getFirst().features()[0])) {
+                && reading.keyCoverageBesidesDates(usable.getFirst().unit())
+                < reading.keyCoverageBesidesDates(judgement.ranked().getFirst().unit()))) {
             // the sentence about what was asked puts it at another date; a sentence about less of the question is
             // about something else
             return Reply.offline(judgement.ranked().isEmpty() || reading.constraint().isEmpty()
                     ? Refusals.NOT_IN_DOCUMENTS : Refusals.otherDate(reading.constraint().describe()));
         }
         Scored best = metOverUnknown(sentenceOverHeadline(usable, request, reading), usable, request, reading);
+        if (reading.type() == AnswerType.ACRONYM) {
+            // a sentence that defines the abbreviation answers it, wherever it ranks
+            Scored defining = usable.stream().filter(u -> !reading.answers(u.unit()).isEmpty()).findFirst().orElse(null);
+            if (defining == null) {
+                return Reply.offline(Refusals.NOT_IN_DOCUMENTS);
+            }
+            String expansion = reading.answers(defining.unit()).getFirst().text();
+            return Reply.offline(write(request, reading, List.of(defining), expansion, defining, null), expansion);
+        }
         boolean typed = reading.type().hasShortAnswer() && reading.type() != AnswerType.YES_NO;
         Phrases.Phrase phrase = typed ? reading.shortAnswer(best.unit()) : null;
         if (phrase == null && typed) {

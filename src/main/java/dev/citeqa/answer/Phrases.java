@@ -49,7 +49,8 @@ public final class Phrases {
             + "|across|towards?|of)\\s+(?:the\\s+)?)$", Pattern.CASE_INSENSITIVE);
     private static final Set<String> MONTHS_AND_DAYS = Set.of("january", "february", "march", "april", "may", "june",
             "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-            "thursday", "friday", "saturday", "sunday");
+            "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+            "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun");
     /** Words that open a sentence in capitals without naming anything. */
     private static final Pattern PRONOUN_OR_ARTICLE = Pattern.compile(
             "(?i)(the|a|an|he|she|it|they|we|i|you|this|that|these|those|his|her|its|their|our|in|on|at|but|and|or"
@@ -68,8 +69,53 @@ public final class Phrases {
             case DATE -> matches(sentence, DATE, AnswerType.DATE);
             case NUMBER -> numbers(sentence);
             case PERSON, PLACE, ORGANISATION, NAME -> names(sentence, type, lowerCaseWords);
-            case YES_NO, OTHER -> List.of();
+            case ACRONYM, YES_NO, OTHER -> List.of();
         };
+    }
+
+    /**
+     * The words an abbreviation stands for, where the text defines it: "Distinguished Encoding Rules (DER)" or
+     * "DER (Distinguished Encoding Rules)". The words' initials must spell the abbreviation's first letters.
+     */
+    public static List<Phrase> expansions(String sentence, String acronym) {
+        List<Phrase> out = new ArrayList<>();
+        String letters = acronym.replaceAll("[^\\p{L}]", "").toLowerCase(Locale.ROOT);
+        if (letters.length() < 2) {
+            return out;
+        }
+        String a = Pattern.quote(acronym);
+        Matcher before = Pattern.compile("((?:[\\p{L}][\\p{L}'-]*\\s+){1,8}?)\\(\\s*" + a + "\\s*\\)").matcher(sentence);
+        while (before.find()) {
+            String[] words = before.group(1).strip().split("\\s+");
+            // the shortest run of last words whose initials spell the abbreviation, small words allowed inside
+            for (int from = words.length - 1; from >= 0; from--) {
+                String run = String.join(" ", java.util.Arrays.asList(words).subList(from, words.length));
+                if (initials(run).equals(letters)) {
+                    int start = sentence.lastIndexOf(run, before.start(1) + before.group(1).length());
+                    out.add(new Phrase(run, start, start + run.length(), AnswerType.ACRONYM));
+                    break;
+                }
+            }
+        }
+        Matcher after = Pattern.compile(a + "\\s*\\(([^()]{3,80})\\)").matcher(sentence);
+        while (after.find()) {
+            if (initials(after.group(1)).equals(letters)) {
+                out.add(new Phrase(after.group(1).strip(), after.start(1), after.end(1), AnswerType.ACRONYM));
+            }
+        }
+        return out;
+    }
+
+    /** The first letters of a phrase's words, small words ("of", "for", "and", "the") left out. */
+    private static String initials(String phrase) {
+        StringBuilder out = new StringBuilder();
+        for (String word : phrase.split("[\\s-]+")) {
+            if (word.isEmpty() || word.matches("(?i)of|for|and|the|de|du|des|la|le|in|on|to|a|an|&")) {
+                continue;
+            }
+            out.append(Character.toLowerCase(word.charAt(0)));
+        }
+        return out.toString();
     }
 
     private static List<Phrase> matches(String sentence, Pattern pattern, AnswerType type) {
@@ -83,9 +129,19 @@ public final class Phrases {
 
     private static List<Phrase> numbers(String sentence) {
         List<Phrase> out = new ArrayList<>();
+        List<Phrase> dates = matches(sentence, DATE, AnswerType.DATE);
         for (Phrase p : matches(sentence, NUMBER, AnswerType.NUMBER)) {
-            // a year or a bare date is not an amount
-            if (p.text().matches("(1[0-9]|20)\\d\\d") || DATE.matcher(p.text()).matches()) {
+            // a year, or a day inside a date ("Sept. 8, 2014"), is not an amount
+            if (p.text().matches("(1[0-9]|20)\\d\\d") || dates.stream().anyMatch(d -> d.start() < p.end()
+                    && p.start() < d.end())) {
+                continue;
+            }
+            // "two countries regarding": an amount names what it counts with one word, two when the first is no noun
+            String[] words = p.text().split("\\s+");
+            if (words.length >= 3 && words[words.length - 2].matches("\\p{Ll}+s") && words[words.length - 1]
+                    .matches("\\p{Ll}[\\p{Ll}-]+")) {
+                String shorter = p.text().substring(0, p.text().lastIndexOf(' '));
+                out.add(new Phrase(shorter, p.start(), p.start() + shorter.length(), AnswerType.NUMBER));
                 continue;
             }
             out.add(p);
@@ -120,7 +176,7 @@ public final class Phrases {
             }
             start = phraseStart;
             end = phraseStart + phrase.length();
-            if (MONTHS_AND_DAYS.contains(phrase.toLowerCase(Locale.ROOT))) {
+            if (MONTHS_AND_DAYS.contains(phrase.toLowerCase(Locale.ROOT).replaceAll("\\.$", ""))) {
                 continue;
             }
             boolean afterPlaceWord = PLACE_BEFORE.matcher(sentence.substring(Math.max(0, start - 16), start)).find();

@@ -28,7 +28,7 @@ public final class Reading {
     private static final Set<String> QUESTION_TERMS = Set.copyOf(Analysis.terms("who whom whose what which when where"
             + " why how did does do done doing according tell me name named list give describe explain say said says"
             + " mention mentioned happen happened"));
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\d][\\p{L}\\d'’.-]*");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\d](?:[\\p{L}\\d'’.-]|,(?=\\d{3}))*");
     private static final Pattern NEGATION = Pattern.compile("(?i)\\b(not|no|never|neither|nor|none|without)\\b|n[’']t\\b");
 
     private final String question;
@@ -120,6 +120,23 @@ public final class Reading {
         return missing;
     }
 
+    /**
+     * The idf-weighted share of the question's key terms in the unit, its years left out: what it says of the
+     * question's subject, apart from when.
+     */
+    public double keyCoverageBesidesDates(AnswerUnit unit) {
+        double total = 0;
+        double covered = 0;
+        for (String term : keyTerms) {
+            if (term.matches("(1[5-9]|20)\\d\\d")) {
+                continue;
+            }
+            total += weights.weight(term);
+            covered += weights.foundIn(term, unit.terms()) ? weights.weight(term) : 0;
+        }
+        return total <= 0 ? 0 : covered / total;
+    }
+
     /** Whether the unit holds every name and number of the question (a yes/no question is about them). */
     public boolean namesAll(AnswerUnit unit) {
         for (String entity : entities) {
@@ -173,6 +190,11 @@ public final class Reading {
 
     /** The phrases of the unit's sentence that answer the question's type, those repeating the question left out. */
     public List<Phrases.Phrase> answers(AnswerUnit unit) {
+        if (type == AnswerType.ACRONYM) {
+            Matcher m = AnswerType.ACRONYM_QUESTION.matcher(question);
+            return m.find() ? Phrases.expansions(unit.sentence(), m.group(1) != null ? m.group(1) : m.group(2))
+                    : List.of();
+        }
         Set<String> asked = new HashSet<>(Analysis.terms(question));
         List<Phrases.Phrase> out = new ArrayList<>();
         for (Phrases.Phrase phrase : Phrases.of(unit.sentence(), type, lowerCaseWords)) {

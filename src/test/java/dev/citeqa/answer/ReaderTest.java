@@ -64,6 +64,12 @@ class ReaderTest {
                     The grain agreement between Norland and Estavia was signed in Tolva on Monday by the two trade ministers.
                     It cuts the duty on wheat and barley for five years.
                     """,
+            "certificates.txt", """
+                    Certificates on the port network
+
+                    The port's certificates are written in Distinguished Encoding Rules (DER) so every reader decodes them alike.
+                    They were issued on Sept. 8, 2014 by the port authority.
+                    """,
             "second-treaty.txt", """
                     New fisheries pact
 
@@ -130,6 +136,24 @@ class ReaderTest {
 
         assertThat(answer.shortAnswer()).isEqualTo("Tuesday");
         assertThat(answer.text()).contains("(in an article dated 6 March 2019)");
+    }
+
+    @Test
+    void anAbbreviationIsAnsweredWithTheWordsItStandsFor() {
+        CitedAnswer answer = ask("What does DER stand for?");
+
+        assertThat(answer.shortAnswer()).as(answer.text()).isEqualTo("Distinguished Encoding Rules");
+        assertThat(fileOf(answer, 1)).isEqualTo("certificates.txt");
+    }
+
+    @Test
+    void aDayInsideADateIsNoAmount() {
+        var unit = AnswerUnit.of(java.util.List.of(new dev.citeqa.retrieve.RankedPassage(new dev.citeqa.ingest.Passage(
+                "a#0-x", "a", 0, "t", null, 0, 60, "They were issued on Sept. 8, 2014 to 12 harbour pilots."), 1, 1, 1,
+                1, 0, Double.NaN, java.util.List.of())), p -> "");
+        var phrases = Phrases.of(unit.getFirst().sentence(), AnswerType.NUMBER, java.util.Set.of());
+
+        assertThat(phrases).extracting(Phrases.Phrase::text).containsExactly("12 harbour pilots");
     }
 
     @Test
