@@ -46,23 +46,20 @@ public enum AnswerType {
         if (ACRONYM_QUESTION.matcher(question).find()) {
             return ACRONYM;
         }
-        if (DATE_QUESTION.matcher(q).find()) {
-            return DATE;
+        // the question word that comes first decides: "Who was minister when it was signed?" asks for a person
+        AnswerType asked = OTHER;
+        int first = Integer.MAX_VALUE;
+        Object[][] shapes = {{DATE, DATE_QUESTION}, {NUMBER, NUMBER_QUESTION}, {PLACE, PLACE_QUESTION},
+                {ORGANISATION, ORGANISATION_QUESTION}, {PERSON, PERSON_QUESTION}, {NAME, NAME_QUESTION}};
+        for (Object[] shape : shapes) {
+            var m = ((Pattern) shape[1]).matcher(q);
+            if (m.find() && m.start() < first) {
+                first = m.start();
+                asked = (AnswerType) shape[0];
+            }
         }
-        if (NUMBER_QUESTION.matcher(q).find()) {
-            return NUMBER;
-        }
-        if (PLACE_QUESTION.matcher(q).find()) {
-            return PLACE;
-        }
-        if (ORGANISATION_QUESTION.matcher(q).find()) {
-            return ORGANISATION;
-        }
-        if (PERSON_QUESTION.matcher(q).find()) {
-            return PERSON;
-        }
-        if (NAME_QUESTION.matcher(q).find()) {
-            return NAME;
+        if (asked != OTHER) {
+            return asked;
         }
         if (YES_NO_QUESTION.matcher(q).find()) {
             return YES_NO;
