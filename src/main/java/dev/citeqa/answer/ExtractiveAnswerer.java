@@ -203,19 +203,22 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     /**
-     * A headline or caption sums up sentences of its own article: the best sentence of the same file (offering the
-     * asked type when the headline does) is quoted instead, and the headline only when its file gave no sentence.
+     * A headline or caption sums up rather than states, and SQuAD, where the weights were learned, has none to weigh
+     * them by. For a question without a short answer (why, what did X say) the best sentence is quoted instead. For a
+     * typed question a caption often holds the answer ("Minister X (L) at the signing"): it gives way to a sentence
+     * that offers the asked type and holds as much of the question's key terms.
      */
     private static Scored sentenceOverHeadline(List<Scored> usable, AnswerRequest request, Reading reading) {
         Scored best = usable.getFirst();
         if (!best.unit().headline()) {
             return best;
         }
-        String file = request.context().get(best.unit().passage()).passage().file();
+        boolean typed = reading.type().hasShortAnswer() && reading.type() != AnswerType.YES_NO;
         for (Scored other : usable) {
-            if (!other.unit().headline()
-                    && request.context().get(other.unit().passage()).passage().file().equals(file)
-                    && other.features()[5] >= best.features()[5]) {
+            if (other.unit().headline()) {
+                continue;
+            }
+            if (!typed || (other.features()[5] == 1 && other.features()[0] >= best.features()[0])) {
                 return other;
             }
         }

@@ -183,8 +183,8 @@ public final class Phrases {
             if (type == AnswerType.PLACE && !afterPlaceWord) {
                 continue;
             }
-            if (type == AnswerType.PERSON && afterPlaceWord && to - from == 1) {
-                continue; // "in Baghdad" is rarely a person
+            if (type == AnswerType.PERSON && to - from == 1) {
+                continue; // without a model of names, a lone capitalised word is as often a country as a person
             }
             out.add(new Phrase(phrase, start, end, type));
         }

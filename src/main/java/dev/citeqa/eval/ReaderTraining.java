@@ -89,6 +89,11 @@ public final class ReaderTraining {
     private final PrintWriter progress;
     private final SentenceMeaning meaning;
 
+    /** With the process's instance of the configured embedding model. */
+    public ReaderTraining(CiteqaProperties settings, PrintWriter progress) {
+        this(settings, Embedder.shared(settings.retrieval().embeddingModel()), progress);
+    }
+
     public ReaderTraining(CiteqaProperties settings, Embedder embedder, PrintWriter progress) {
         this.settings = settings;
         this.embedder = embedder;

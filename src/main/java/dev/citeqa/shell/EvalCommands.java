@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
 import dev.citeqa.answer.ReaderModel;
-import dev.citeqa.index.Embedder;
 import dev.citeqa.eval.EvalReport;
 import dev.citeqa.eval.EvalService;
 import dev.citeqa.eval.ReaderTraining;
@@ -181,8 +180,7 @@ public class EvalCommands {
                                     + "index (kept, so a second run reuses the vectors)",
                                     defaultValue = "target/reader-training") String work) {
         PrintWriter output = context.outputWriter();
-        ReaderTraining.Outcome outcome = new ReaderTraining(settings,
-                Embedder.shared(settings.retrieval().embeddingModel()), interactive() ? output : Progress.stderr())
+        ReaderTraining.Outcome outcome = new ReaderTraining(settings, interactive() ? output : Progress.stderr())
                 .run(new ReaderTraining.Options(Path.of(squad), Path.of(out), Path.of(work)));
         output.println(AnswerView.write(outcome.figures()));
         output.println("Model: " + outcome.model());
