@@ -53,11 +53,15 @@ public final class Boilerplate {
         return new Boilerplate(counts, lineKeysByFile.size());
     }
 
-    /** The keys of this text's short lines: all the corpus statistics need from a file. */
-    public static Set<String> lineKeys(String text) {
+    /**
+     * The keys of this file's short lines: all the corpus statistics need from a file. Headings and code are left
+     * out: a heading such as "Description" names a section in every file of a manual, and code is content.
+     */
+    public static Set<String> lineKeys(SourceText source) {
         Set<String> keys = new HashSet<>();
-        for (Block block : Text.blocks(text)) {
-            if (block.words() <= MAX_CHROME_WORDS) {
+        for (Block block : source.blocks()) {
+            if (block.words() <= MAX_CHROME_WORDS && (block.kind() == Block.Kind.PARAGRAPH
+                    || block.kind() == Block.Kind.ITEM)) {
                 keys.add(Text.key(block.text()));
             }
         }
@@ -78,34 +82,59 @@ public final class Boilerplate {
         return chrome;
     }
 
+    /** True when this line recurs across so many files of the corpus that it is site chrome, not content. */
+    boolean isCorpusChromeLine(String line) {
+        return isCorpusChrome(Text.key(line));
+    }
+
     private boolean isCorpusChrome(String key) {
         int count = fileCounts.getOrDefault(key, 0);
         return count >= 3 && count * 5 >= files && !key.isEmpty();
     }
 
-    /** The blocks of one file that are content, in order; null entries mark removed blocks. */
+    /**
+     * The blocks of one file that are content, in order; null entries mark removed blocks. Headings are kept (they
+     * name sections), code is dropped only when repeated, and a block that ends a sentence the block before it began
+     * ("... and the maximum is" / "100.") is never dropped for its shape.
+     */
     List<Block> content(List<Block> blocks) {
         List<Block> kept = new ArrayList<>(blocks.size());
         Set<String> seen = new HashSet<>();
+        Block previous = null;
         for (Block block : blocks) {
             String key = Text.key(block.text());
-            boolean drop = key.isEmpty()
-                    || !seen.add(key)
-                    || isChromeShaped(block)
-                    || isCallToAction(block)
-                    || (block.words() <= MAX_CHROME_WORDS && isCorpusChrome(key));
+            boolean drop = switch (block.kind()) {
+                case HEADING -> key.isEmpty();
+                case CODE -> key.isEmpty() || !seen.add(key);
+                case PARAGRAPH, ITEM -> key.isEmpty()
+                        || !seen.add(key)
+                        || (isChromeShaped(block) && !endsSentenceOf(previous, block))
+                        || isCallToAction(block)
+                        || (block.words() <= MAX_CHROME_WORDS && isCorpusChrome(key));
+            };
             kept.add(drop ? null : block);
+            previous = drop ? previous : block;
         }
         return kept;
+    }
+
+    /** True when {@code block} goes on with a sentence that {@code previous} left open and ends it. */
+    static boolean endsSentenceOf(Block previous, Block block) {
+        if (previous == null || previous.kind() == Block.Kind.HEADING || Text.endsLikeSentence(previous.text())) {
+            return false;
+        }
+        String text = block.text().strip();
+        char first = text.charAt(0);
+        return (Character.isLowerCase(first) || Character.isDigit(first)) && Text.endsLikeSentence(text);
     }
 
     static boolean isChromeShaped(Block block) {
         String text = block.text().strip();
         int words = block.words();
-        if (LIST_ITEM.matcher(text).matches() && words >= 2) {
-            return false;
+        if (block.kind() == Block.Kind.ITEM && words >= 1 || LIST_ITEM.matcher(text).matches() && words >= 2) {
+            return false; // an item of a list the format marks as one is content, however short
         }
-        if (words < 5 && (!Text.endsLikeSentence(text) || text.equals(text.toUpperCase(Locale.ROOT)))) {
+        if (words < 5 && (!Text.endsLikeSentence(text) || isAllCapitals(text))) {
             return true;
         }
         if (words <= 10 && !Text.endsLikeSentence(text) && PublicationDate.first(text).isPresent()) {
@@ -116,6 +145,11 @@ public final class Boilerplate {
             return true;
         }
         return URL.matcher(lower).find() && words <= 15;
+    }
+
+    /** Capitals only, and at least one letter: "THINK TANK: SENIOR", not "100.". */
+    private static boolean isAllCapitals(String text) {
+        return text.chars().anyMatch(Character::isLetter) && text.equals(text.toUpperCase(Locale.ROOT));
     }
 
     static boolean isCallToAction(Block block) {

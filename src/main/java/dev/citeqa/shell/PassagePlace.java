@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.citeqa.ingest.DocumentReader;
 import dev.citeqa.ingest.Passage;
+import dev.citeqa.ingest.Place;
 
 /** Where a passage sits in its file, and the passage with its cited sentence marked. */
 final class PassagePlace {
@@ -16,8 +17,12 @@ final class PassagePlace {
     private PassagePlace() {
     }
 
-    /** The line the passage starts on, if the file still holds the passage's text at its offsets. */
-    static Optional<Integer> line(Path docs, Passage passage) {
+    /**
+     * Where the passage is in its file ("line 285", "pages 3-4"), if the file still holds the passage's text at its
+     * offsets. Offsets count the extracted text; a converted file (HTML, Markdown, PDF) gives its own lines or pages,
+     * kept with the passage when it was indexed.
+     */
+    static Optional<String> place(Path docs, Passage passage) {
         Path path = docs.resolve(passage.file());
         if (!Files.isRegularFile(path)) {
             return Optional.empty();
@@ -29,13 +34,9 @@ final class PassagePlace {
         if (passage.end() > text.length() || !text.substring(passage.start(), passage.end()).equals(passage.text())) {
             return Optional.empty();
         }
-        int line = 1;
-        for (int i = 0; i < passage.start(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return Optional.of(line);
+        Place place = passage.place() != null ? passage.place()
+                : read.source().places().place(passage.start(), passage.end());
+        return Optional.of(place.describe());
     }
 
     /** The passage text with the cited sentence between markers (whitespace may differ inside the sentence). */
