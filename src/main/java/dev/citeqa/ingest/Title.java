@@ -94,7 +94,7 @@ final class Title {
 
     private static boolean isBoilerplate(String line, Boilerplate boilerplate) {
         Block block = new Block(0, line.length(), line);
-        return Boilerplate.isCallToAction(block) || boilerplate.isCorpusChromeLine(line)
+        return boilerplate.isCorpusChromeLine(line)
                 || line.matches("(?i).*(https?://|www\\.).*") && block.words() <= 15;
     }
 
