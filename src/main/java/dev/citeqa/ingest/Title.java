@@ -8,8 +8,7 @@ import java.util.Map;
 /**
  * The title of a document: the first title its format declares (HTML og:title or headline, Markdown front matter
  * or first heading, PDF metadata) that is not boilerplate; else the headline-shaped line near its top whose words
- * the text goes on to use most (a site's tagline shares few words with the article under it); else the start of
- * its first sentence; else the file name.
+ * the text goes on to use most (a site's tagline shares few words with the article under it); else the file name.
  */
 final class Title {
 
@@ -31,11 +30,8 @@ final class Title {
         if (headline != null) {
             return headline;
         }
-        for (Block block : blocks) {
-            if (block.kind() == Block.Kind.PARAGRAPH && block.words() >= 3 && !isBoilerplate(block.text(), boilerplate)) {
-                return firstSentence(block.text());
-            }
-        }
+        // No lead sentence as a title: the title is searched and embedded with every passage of the file, and a
+        // copy of the lead there pulled the whole file towards one topic (one seed question lost a rank).
         String file = source.file();
         return file.substring(file.lastIndexOf('/') + 1);
     }
@@ -96,17 +92,5 @@ final class Title {
         Block block = new Block(0, line.length(), line);
         return boilerplate.isCorpusChromeLine(line)
                 || line.matches("(?i).*(https?://|www\\.).*") && block.words() <= 15;
-    }
-
-    /** The first sentence of a paragraph, without its full stop, cut to twenty words. */
-    private static String firstSentence(String paragraph) {
-        List<SentenceSplitter.Span> spans = SentenceSplitter.split(paragraph, 0, paragraph.length());
-        String sentence = Text.oneLine(spans.isEmpty() ? paragraph
-                : paragraph.substring(spans.getFirst().start(), spans.getFirst().end()));
-        String[] words = sentence.split(" ");
-        if (words.length > MAX_TITLE_WORDS) {
-            return String.join(" ", java.util.Arrays.copyOf(words, MAX_TITLE_WORDS)) + " …";
-        }
-        return sentence.replaceAll("[.!]+$", "");
     }
 }
