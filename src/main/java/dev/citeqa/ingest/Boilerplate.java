@@ -96,8 +96,9 @@ public final class Boilerplate {
 
     /**
      * The blocks of one file that are content, in order; null entries mark removed blocks. Headings are kept (they
-     * name sections), code is dropped only when repeated, and a block that ends a sentence the block before it began
-     * ("... and the maximum is" / "100.") is never dropped for its shape.
+     * name sections), code is dropped only when repeated, and no block is dropped for its shape when it ends a
+     * sentence the block before it began ("... and the maximum is" / "100.") or begins one the next block ends
+     * ("About Jane Doe" / "is a former harbour pilot.").
      */
     List<Block> content(List<Block> blocks) {
         int n = blocks.size();
@@ -113,7 +114,8 @@ public final class Boilerplate {
                 case CODE -> key.isEmpty() || !seen.add(key);
                 case PARAGRAPH, ITEM -> key.isEmpty()
                         || !seen.add(key)
-                        || (isChromeShaped(block) && !endsSentenceOf(previous, block))
+                        || (isChromeShaped(block) && !endsSentenceOf(previous, block)
+                            && !(i + 1 < n && endsSentenceOf(block, blocks.get(i + 1))))
                         || (block.words() <= MAX_CHROME_WORDS && isCorpusChrome(key));
             };
             prompt[i] = !drop[i] && isPrompt(block);

@@ -23,6 +23,19 @@ class BoilerplateTest {
         assertThat(all).contains("and the maximum is\n\n100.").doesNotContain("HARBOUR STAFF");
     }
 
+    @Test
+    void aShortLineThatBeginsASentenceEndedAfterItIsKept() {
+        IngestedFile file = Ingest.one(Ingest.read("bio.txt", """
+                The harbour master retired on Friday after thirty years at the north quay, the council said.
+
+                About Jane Doe View All Stories
+
+                is a former harbour pilot who has written about the coast since 2010.
+                """));
+        assertThat(String.join("\n", Ingest.texts(file)))
+                .contains("About Jane Doe View All Stories\n\nis a former harbour pilot");
+    }
+
     static final String HARBOUR_ARTICLE = """
             Harbour reopens after winter storm
 
