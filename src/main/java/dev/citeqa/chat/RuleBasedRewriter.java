@@ -113,6 +113,12 @@ public final class RuleBasedRewriter implements QuestionRewriter {
         return m.find() && !names(q.substring(0, m.start())).isEmpty();
     }
 
+    /** Whether a word is one that opens a question or a follow-up ("why", "does", "and", "what"). */
+    public static boolean opensAQuestion(String word) {
+        String w = word.strip();
+        return QUESTION_START.matcher(w).matches() || ELLIPSIS_START.matcher(w).replaceFirst("").isEmpty();
+    }
+
     private static boolean isElliptical(String q) {
         String rest = ELLIPSIS_START.matcher(q).replaceFirst("");
         if (!rest.equals(q) && wordCount(rest) <= 4) {

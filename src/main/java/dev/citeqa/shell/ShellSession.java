@@ -147,8 +147,8 @@ public class ShellSession implements ApplicationRunner {
             out.flush();
             return status.code() == ExitStatus.OK.code() ? 0 : 1;
         } catch (CommandNotFoundException e) {
-            err.println("Unknown command '" + e.getCommandName() + "': type help to see the commands, "
-                    + "or type a question in plain words.");
+            err.println(parser instanceof LineParser lines ? lines.unknownCommand(e.getCommandName())
+                    : "Unknown command '" + e.getCommandName() + "': type help to see the commands.");
             return 2;
         } catch (CommandExecutionException e) {
             out.flush();

@@ -107,6 +107,26 @@ class ShellEndToEndTest extends ShellSessionTest {
     }
 
     @Test
+    void aMistypedCommandIsReportedAndNeverJoinedToTheLastQuestion() {
+        type("ask Where did Khalid al-Obeidi and Hossein Dehqan sign the agreement?");
+        int turns = asking.conversation().turns().size();
+
+        assertThat(type("frobnicate").strip()).startsWith("Unknown command 'frobnicate'. Type help")
+                .doesNotContain("\n");
+        assertThat(type("shwo 1").strip()).isEqualTo("Unknown command 'shwo'. Did you mean: show?");
+        assertThat(type("histroy").strip()).isEqualTo("Unknown command 'histroy'. Did you mean: history?");
+        assertThat(asking.conversation().turns()).hasSize(turns);
+
+        // a one-word question and an elliptical follow-up are still questions
+        type("why?");
+        type("and Iraq?");
+        type("how did it start");
+        assertThat(asking.conversation().turns()).hasSize(turns + 3);
+        assertThat(asking.conversation().turns().get(turns + 1).searched()).contains("Iraq")
+                .doesNotContain("frobnicate").doesNotContain("shwo");
+    }
+
+    @Test
     void followUpsAreRewrittenByTheActiveModelWithTheRulesAsFallback(@Autowired QuestionRewriter rewriter) {
         assertThat(rewriter).isInstanceOf(LlmQuestionRewriter.class);
         type("ask Who was killed in Samarra?");
