@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Every setting of the product, bound once from application.yml, the environment ({@code CITEQA_...})
  * and the command line ({@code --citeqa.x=y} or the short forms the launcher maps, such as {@code --docs}).
  */
-@ConfigurationProperties("citeqa")
+@ConfigurationProperties(prefix = "citeqa", ignoreUnknownFields = false) // a misspelt setting stops the start
 public record CiteqaProperties(
         @DefaultValue("seeds") Path docs,
         Path data,

@@ -24,6 +24,7 @@ import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.ParsedInput;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import dev.citeqa.chat.Workspaces;
@@ -47,11 +48,12 @@ public class ShellSession implements ApplicationRunner {
     private final CiteqaProperties settings;
     private final InterruptKey interruptKey;
     private final Workspaces workspaces;
+    private final Environment environment;
     private int exitCode;
 
     public ShellSession(ObjectProvider<Launch> launch, CommandRegistry registry, CommandParser parser,
                         ObjectProvider<LineReader> lineReader, CiteqaProperties settings, InterruptKey interruptKey,
-                        Workspaces workspaces) {
+                        Workspaces workspaces, Environment environment) {
         this.launch = launch;
         this.registry = registry;
         this.parser = parser;
@@ -59,6 +61,7 @@ public class ShellSession implements ApplicationRunner {
         this.settings = settings;
         this.interruptKey = interruptKey;
         this.workspaces = workspaces;
+        this.environment = environment;
     }
 
     public int exitCode() {
@@ -71,12 +74,22 @@ public class ShellSession implements ApplicationRunner {
         if (launch == null) {
             return; // started without main(), as in tests: commands are driven through execute()
         }
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        if (launch.interactive() || launch.names("citeqa.docs")) {
+            try {
+                // checked at start: a missing folder would otherwise show only at the first question
+                Workspaces.requireFolder(settings.docs());
+            } catch (Problem e) {
+                err.println(e.getMessage());
+                exitCode = 2;
+                return;
+            }
+        }
         if (launch.interactive()) {
             interactive();
             return;
         }
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         ParsedInput parsed;
         try {
             parsed = ((LineParser) parser).parseArguments(launch.command());
@@ -169,7 +182,7 @@ public class ShellSession implements ApplicationRunner {
         }
     }
 
-    private static String logFile() {
-        return System.getProperty("user.home") + "/.citeqa/citeqa.log";
+    private String logFile() {
+        return environment.getProperty(LogFileOfDataFolder.PROPERTY, "the log");
     }
 }
