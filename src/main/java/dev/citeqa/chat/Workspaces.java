@@ -75,6 +75,19 @@ public class Workspaces implements AutoCloseable {
                 name.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Hashes.shortHash(docs.toString()));
     }
 
+    /**
+     * The log file of a data folder, under ~/.citeqa/logs: outside the folder, so a run that stops at a missing
+     * documents folder leaves no data folder behind.
+     */
+    public static Path logFile(Path data) {
+        Path logs = Path.of(System.getProperty("user.home"), ".citeqa", "logs");
+        String name = data.getFileName() == null ? "root" : data.getFileName().toString();
+        // a default data folder's name already carries the hash of its documents folder's path
+        boolean named = data.getParent() != null && data.getParent().equals(logs.resolveSibling("indexes"));
+        return logs.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_")
+                + (named ? "" : "-" + Hashes.shortHash(data.toString())) + ".log");
+    }
+
     private static Path absolute(Path path) {
         return path.toAbsolutePath().normalize();
     }

@@ -2,14 +2,11 @@ package dev.citeqa.config;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import dev.citeqa.index.EditDistance;
-
 /**
- * The names of every setting, read from the {@link CiteqaProperties} record tree, so a misspelt one can be named
+ * The names of every setting, read from the {@link CiteqaProperties} record tree, so a misspelt one can be answered
  * with the nearest real ones. A record of this package is a group; anything else is a setting.
  */
 public final class SettingNames {
@@ -21,14 +18,6 @@ public final class SettingNames {
         List<String> names = new ArrayList<>();
         collect("citeqa", CiteqaProperties.class, names);
         return names;
-    }
-
-    /** The real settings nearest to a misspelt name, nearest first (at most three). */
-    public static List<String> near(String name) {
-        String wanted = name.toLowerCase(Locale.ROOT);
-        int limit = Math.max(2, wanted.substring(wanted.lastIndexOf('.') + 1).length() / 3);
-        return all().stream().filter(n -> EditDistance.between(wanted, n) <= limit)
-                .sorted(Comparator.comparingInt(n -> EditDistance.between(wanted, n))).limit(3).toList();
     }
 
     /** What a value of this type looks like, for the line that reports a value of the wrong type. */

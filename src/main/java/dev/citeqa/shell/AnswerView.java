@@ -42,15 +42,15 @@ final class AnswerView {
      * What follows an answer that was streamed: the streamed text already carries the checked numbering (see
      * LiveCitations), so only the warnings, notes and sources are added.
      */
-    static String afterStream(Turn turn) {
+    static String afterStream(Turn turn, boolean interactive) {
         StringBuilder out = new StringBuilder("\n");
         if (turn.notice() != null) {
             out.append("Note: ").append(turn.notice()).append('\n');
         }
-        return checks(turn, out);
+        return checks(turn, out, interactive);
     }
 
-    private static String checks(Turn turn, StringBuilder out) {
+    private static String checks(Turn turn, StringBuilder out, boolean interactive) {
         CitedAnswer answer = turn.answer();
         List<String> warnings = warnings(answer);
         for (String warning : warnings) {
@@ -64,7 +64,9 @@ final class AnswerView {
         for (Citation citation : answer.citations()) {
             out.append(source(citation.n(), citation.passage(), otherFiles(turn, citation.passage())));
         }
-        out.append("(show <n> prints a whole passage; sources lists every passage found)\n");
+        if (interactive) { // a hint for the prompt: a one-shot command ends with its sources
+            out.append("(show <n> prints a whole passage; sources lists every passage found)\n");
+        }
         return out.toString();
     }
 

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jline.utils.Levenshtein;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.core.convert.ConversionException;
 
 import dev.citeqa.config.Problem;
-import dev.citeqa.index.EditDistance;
 import dev.citeqa.config.SettingNames;
 import dev.citeqa.config.Settings;
 
@@ -69,7 +69,7 @@ public record Launch(List<String> springArguments, List<String> command) {
         List<String> known = new ArrayList<>(SHORT_SETTINGS.keySet());
         known.add("--help");
         known.sort(null);
-        List<String> near = known.stream().filter(k -> EditDistance.between(name, k) <= 2).toList();
+        List<String> near = known.stream().filter(k -> Levenshtein.distance(name, k) <= 2).toList();
         return "Unknown option " + name + (near.isEmpty() ? "." : ": did you mean " + String.join(" or ", near) + "?")
                 + " Options before a command: " + String.join(", ", known) + ", --citeqa.<setting>=<value>.";
     }
@@ -84,7 +84,7 @@ public record Launch(List<String> springArguments, List<String> command) {
             if (cause instanceof UnboundConfigurationPropertiesException unbound) {
                 ConfigurationProperty first = unbound.getUnboundProperties().iterator().next();
                 String name = first.getName().toString();
-                List<String> near = SettingNames.near(name);
+                List<String> near = nearSettings(name);
                 return "Unknown setting " + name + " (value '" + first.getValue() + "', from " + origin(first) + ")"
                         + (near.isEmpty() ? ": the settings are listed in application.yml."
                         : ": did you mean " + String.join(" or ", near) + "?");
@@ -124,6 +124,14 @@ public record Launch(List<String> springArguments, List<String> command) {
             cause = cause.getCause();
         }
         return "citeqa could not start: " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
+    /** The real settings nearest to a misspelt one, nearest first (at most three). */
+    static List<String> nearSettings(String name) {
+        String last = name.substring(name.lastIndexOf('.') + 1);
+        int limit = Math.max(2, last.length() / 3);
+        return SettingNames.all().stream().filter(n -> Levenshtein.distance(name, n) <= limit)
+                .sorted(java.util.Comparator.comparingInt(n -> Levenshtein.distance(name, n))).limit(3).toList();
     }
 
     private static String origin(ConfigurationProperty property) {

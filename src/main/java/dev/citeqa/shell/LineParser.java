@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Comparator;
 import java.util.Locale;
 
+import org.jline.utils.Levenshtein;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandOption;
@@ -14,7 +15,6 @@ import org.springframework.shell.core.command.ParsedInput;
 
 import dev.citeqa.chat.RuleBasedRewriter;
 import dev.citeqa.config.Problem;
-import dev.citeqa.index.EditDistance;
 
 /**
  * Reads a typed line (or the program's arguments) into a command. A line that does not start with a command is a
@@ -158,8 +158,8 @@ public final class LineParser implements CommandParser {
         String lower = word.toLowerCase(Locale.ROOT).replaceFirst("^[/:]", "");
         return registry.getCommands().stream().filter(c -> !c.isHidden()).map(Command::getName)
                 .filter(n -> !n.contains(" ")).distinct()
-                .filter(n -> n.length() >= 3 && EditDistance.between(lower, n) <= (n.length() >= 4 ? 2 : 1))
-                .sorted(Comparator.comparingInt((String n) -> EditDistance.between(lower, n)).thenComparing(n -> n))
+                .filter(n -> n.length() >= 3 && Levenshtein.distance(lower, n) <= (n.length() >= 4 ? 2 : 1))
+                .sorted(Comparator.comparingInt((String n) -> Levenshtein.distance(lower, n)).thenComparing(n -> n))
                 .toList();
     }
 

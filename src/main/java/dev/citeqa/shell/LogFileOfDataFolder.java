@@ -10,7 +10,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 import dev.citeqa.chat.Workspaces;
-import dev.citeqa.ingest.Hashes;
 
 /**
  * One log file per data folder, under ~/.citeqa/logs, named after the folder: runs on different document sets no
@@ -32,17 +31,7 @@ public final class LogFileOfDataFolder implements EnvironmentPostProcessor, Orde
         Path folder = data != null && !data.isBlank() ? Path.of(data).toAbsolutePath().normalize()
                 : Workspaces.defaultData(Path.of(docs).toAbsolutePath().normalize());
         environment.getPropertySources().addLast(new MapPropertySource("citeqa-log-file",
-                Map.of(PROPERTY, of(folder).toString())));
-    }
-
-    /** The log file of a data folder. */
-    static Path of(Path dataFolder) {
-        Path logs = Path.of(System.getProperty("user.home"), ".citeqa", "logs");
-        String name = dataFolder.getFileName() == null ? "root" : dataFolder.getFileName().toString();
-        boolean named = dataFolder.getParent() != null && dataFolder.getParent().equals(logs.resolveSibling("indexes"));
-        // a default data folder's name already carries the hash of its documents folder's path
-        return logs.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_")
-                + (named ? "" : "-" + Hashes.shortHash(dataFolder.toString())) + ".log");
+                Map.of(PROPERTY, Workspaces.logFile(folder).toString())));
     }
 
     @Override

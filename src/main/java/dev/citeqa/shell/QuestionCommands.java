@@ -31,6 +31,7 @@ public class QuestionCommands {
     private final AskService asking;
     private final InterruptKey interruptKey;
     private final boolean styled;
+    private final boolean interactive;
 
     public QuestionCommands(Workspaces workspaces, AskService asking, InterruptKey interruptKey,
                             ObjectProvider<Launch> launch) {
@@ -38,6 +39,7 @@ public class QuestionCommands {
         this.asking = asking;
         this.interruptKey = interruptKey;
         Launch started = launch.getIfAvailable();
+        this.interactive = started == null || started.interactive();
         // dim text only on a prompt a person reads; scripts and pipes get plain text
         this.styled = started != null && started.interactive() && System.getenv("NO_COLOR") == null
                 && !"dumb".equals(System.getenv("TERM"));
@@ -89,7 +91,11 @@ public class QuestionCommands {
             out.print(AnswerView.json(turn) + "\n");
             return;
         }
-        out.print(AnswerView.afterStream(turn));
+        out.print(AnswerView.afterStream(turn, interactive));
+        if (!interactive && turn.answer().abstained()) {
+            out.flush();
+            throw new AnswerDeclined(); // a script tells a declined answer by the exit status
+        }
     }
 
     @Command(name = "sources", description = "List the passages behind the last answer: cited ones first, "

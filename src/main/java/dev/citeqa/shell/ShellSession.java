@@ -166,6 +166,11 @@ public class ShellSession implements ApplicationRunner {
         } catch (CommandExecutionException e) {
             out.flush();
             Throwable cause = e.getCause();
+            for (Throwable c = cause; c != null; c = c.getCause()) {
+                if (c instanceof AnswerDeclined) {
+                    return AnswerDeclined.EXIT_STATUS;
+                }
+            }
             while (cause != null && !(cause instanceof Problem) && !(cause instanceof IllegalArgumentException)
                     && cause.getCause() != null) {
                 cause = cause.getCause();

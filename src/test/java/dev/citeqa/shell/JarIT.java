@@ -71,6 +71,27 @@ class JarIT {
     }
 
     @Test
+    void aOneShotAnswerEndsWithItsSourcesAndADeclinedOneExitsWithItsOwnStatus() throws Exception {
+        String data = temp.resolve("data-oneshot").toString();
+        Run answered = run(temp, "", "--docs", docs.toString(), "--data", data, "ask",
+                "Where did Khalid al-Obeidi and Hossein Dehqan sign the agreement?");
+        assertThat(answered.exit()).as(answered.err()).isZero();
+        assertThat(answered.out()).contains("Tehran").contains("Sources:").doesNotContain("show <n>");
+        assertThat(answered.out().strip().lines().toList().getLast()).startsWith("     \"");
+
+        Run declined = run(temp, "", "--docs", docs.toString(), "--data", data, "ask",
+                "What is the population of Brazil?");
+        assertThat(declined.exit()).as(declined.err()).isEqualTo(3);
+        assertThat(declined.out()).contains("The documents do not answer this question.");
+        assertThat(declined.err()).isBlank();
+
+        Run json = run(temp, "", "--docs", docs.toString(), "--data", data, "ask", "--json",
+                "What is the population of Brazil?");
+        assertThat(json.exit()).isZero();
+        assertThat(new ObjectMapper().readTree(json.out()).get("abstained").asBoolean()).isTrue();
+    }
+
+    @Test
     void aPipedSessionAnswersAndListsSources() throws Exception {
         Run run = run(temp, "Who is the president of Brazil?\nWhere did Khalid al-Obeidi and Hossein Dehqan sign "
                         + "the agreement?\nsources\nexit\n",

@@ -135,6 +135,11 @@ class ShellEndToEndTest extends ShellSessionTest {
     }
 
     @Test
+    void helpListsExitBesideTheCommands() {
+        assertThat(type("help")).contains("\n  show ").contains("\n  exit ").contains("Leave citeqa");
+    }
+
+    @Test
     void docsListsTheIndexedFiles() {
         String printed = type("docs");
         assertThat(printed).contains("004_35665f7e3260056a.txt").contains("2017-07-23").contains("5 documents");
