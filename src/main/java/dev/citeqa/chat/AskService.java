@@ -14,6 +14,7 @@ import dev.citeqa.answer.Answerer;
 import dev.citeqa.answer.Answerers;
 import dev.citeqa.answer.ContextBudget;
 import dev.citeqa.answer.Reply;
+import dev.citeqa.answer.AnswerStopped;
 import dev.citeqa.answer.StopSignal;
 import dev.citeqa.cite.CitationChecker;
 import dev.citeqa.cite.CitedAnswer;
@@ -107,6 +108,7 @@ public class AskService {
         }
         RetrievalMode chosen = mode != null ? mode : RetrievalMode.parse(settings.retrieval().mode());
         List<RankedPassage> retrieved = workspace.retrieval().retrieve(standalone, chosen, settings.retrieval().topK());
+        stopIfAsked(stop); // the first question may have waited here for the embedding model
         TermWeights weights = workspace.retrieval().weights(standalone);
         // the model sees only what fits the budget; citations are checked against exactly those passages
         List<RankedPassage> context = ContextBudget.trim(retrieved, settings.answer().contextChars());
@@ -116,6 +118,7 @@ public class AskService {
         java.util.function.Function<Passage, String> before = passage -> leads.computeIfAbsent(passage.id(),
                 id -> before(workspace, passage));
         Reply reply = answerer.answer(new AnswerRequest(standalone, context, weights, before), live, stop);
+        stopIfAsked(stop); // an offline answer does not watch the signal itself: it is kept only if not stopped
         live.finish();
         CitedAnswer answer = CitationChecker.check(cleaned, reply, context, before);
         if (reply.notice() != null) {
@@ -124,6 +127,12 @@ public class AskService {
         Turn turn = new Turn(cleaned, standalone, answer, retrieved, (System.nanoTime() - begin) / 1_000_000, notice);
         conversation.add(turn);
         return turn;
+    }
+
+    private static void stopIfAsked(StopSignal stop) {
+        if (stop.stopped()) {
+            throw new AnswerStopped();
+        }
     }
 
     /** The text of the passage before this one in its file, or "" for a file's first passage. */

@@ -19,9 +19,11 @@ import dev.citeqa.index.StoredFile;
 public class IndexCommands {
 
     private final Workspaces workspaces;
+    private final InterruptKey interruptKey;
 
-    public IndexCommands(Workspaces workspaces) {
+    public IndexCommands(Workspaces workspaces, InterruptKey interruptKey) {
         this.workspaces = workspaces;
+        this.interruptKey = interruptKey;
     }
 
     @Command(name = "index", description = "Index a documents folder, or bring its index up to date "
@@ -36,7 +38,7 @@ public class IndexCommands {
         workspace.index().takeRecoveryNote().ifPresent(out::println);
         out.println("Documents: " + workspace.docs());
         out.println("Index:     " + workspace.index().folder());
-        Progress.summary(workspace.sync(Progress.to(out)), out);
+        Progress.summary(workspace.sync(interruptKey.stopping(Progress.to(out))), out);
     }
 
     @Command(name = "docs", description = "List the indexed documents with their titles, dates and passage counts")

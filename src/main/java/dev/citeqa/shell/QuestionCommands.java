@@ -58,7 +58,7 @@ public class QuestionCommands {
         Workspace workspace = workspaces.open(docs, data);
         PrintWriter notes = json ? Progress.stderr() : out; // keep stdout pure JSON for scripts
         workspace.index().takeRecoveryNote().ifPresent(notes::println);
-        IndexSummary summary = workspace.syncOnce(Progress.to(notes));
+        IndexSummary summary = workspace.syncOnce(interruptKey.stopping(Progress.to(notes)));
         if (summary != null && (summary.touched() || !summary.skipped().isEmpty())) {
             Progress.summary(summary, notes);
             notes.println();

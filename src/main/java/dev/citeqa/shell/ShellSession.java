@@ -27,6 +27,7 @@ import org.springframework.shell.core.command.ParsedInput;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import dev.citeqa.answer.StopSignal;
 import dev.citeqa.chat.Workspaces;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
@@ -136,7 +137,9 @@ public class ShellSession implements ApplicationRunner {
             if (lower.equals("exit") || lower.equals("quit")) {
                 break;
             }
-            execute(trimmed, out);
+            try (InterruptKey.Handle ignored = interruptKey.forCommand(new StopSignal())) {
+                execute(trimmed, out); // Ctrl-C stops this command's work and comes back here, to the prompt
+            }
             out.flush();
         }
     }

@@ -1,6 +1,7 @@
 package dev.citeqa.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
@@ -12,6 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.citeqa.SeedFolder;
+import dev.citeqa.answer.AnswerStopped;
+import dev.citeqa.answer.StopSignal;
+import dev.citeqa.chat.Workspaces;
 import dev.citeqa.chat.LlmQuestionRewriter;
 import dev.citeqa.chat.QuestionRewriter;
 import dev.citeqa.chat.Turn;
@@ -132,6 +136,19 @@ class ShellEndToEndTest extends ShellSessionTest {
         type("ask Who was killed in Samarra?");
         String printed = type("where was he killed?");
         assertThat(printed).startsWith("(searched: ");
+    }
+
+    @Test
+    void anOfflineAnswerStoppedByCtrlCIsNotKept(@Autowired Workspaces workspaces) {
+        type("docs"); // the index is built before the stop, as a question would build it
+        int turns = asking.conversation().turns().size();
+        StopSignal stop = new StopSignal();
+        stop.stop();
+
+        assertThatThrownBy(() -> asking.ask(workspaces.current(), "Who was killed in Samarra?", null, s -> { },
+                t -> { }, stop)).isInstanceOf(AnswerStopped.class)
+                .hasMessage("Stopped; this answer was not kept. Ask again, or ask something else.");
+        assertThat(asking.conversation().turns()).hasSize(turns);
     }
 
     @Test
