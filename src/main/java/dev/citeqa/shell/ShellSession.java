@@ -24,10 +24,12 @@ import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.ParsedInput;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import dev.citeqa.answer.StopSignal;
+import dev.citeqa.chat.AskService;
 import dev.citeqa.chat.Workspaces;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
@@ -37,7 +39,7 @@ import dev.citeqa.config.Problem;
  * can cause ends as one line, and the prompt stays usable.
  */
 @Component
-public class ShellSession implements ApplicationRunner {
+public class ShellSession implements ApplicationRunner, EnvironmentAware {
 
     private static final Log LOG = LogFactory.getLog(ShellSession.class);
     static final String PROMPT = "citeqa> ";
@@ -49,12 +51,13 @@ public class ShellSession implements ApplicationRunner {
     private final CiteqaProperties settings;
     private final InterruptKey interruptKey;
     private final Workspaces workspaces;
-    private final Environment environment;
+    private Environment environment;
+    private final ObjectProvider<AskService> asking;
     private int exitCode;
 
     public ShellSession(ObjectProvider<Launch> launch, CommandRegistry registry, CommandParser parser,
                         ObjectProvider<LineReader> lineReader, CiteqaProperties settings, InterruptKey interruptKey,
-                        Workspaces workspaces, Environment environment) {
+                        Workspaces workspaces, ObjectProvider<AskService> asking) {
         this.launch = launch;
         this.registry = registry;
         this.parser = parser;
@@ -62,6 +65,11 @@ public class ShellSession implements ApplicationRunner {
         this.settings = settings;
         this.interruptKey = interruptKey;
         this.workspaces = workspaces;
+        this.asking = asking;
+    }
+
+    @Override
+    public void setEnvironment(Environment environment) {
         this.environment = environment;
     }
 
@@ -109,6 +117,8 @@ public class ShellSession implements ApplicationRunner {
             // the reader wait for more lines (LineParser reads the line's own quoting)
             impl.setParser(new DefaultParser().eofOnUnclosedQuote(false).eofOnEscapedNewLine(false)
                     .eofOnUnclosedBracket());
+            impl.setCompleter(new ValueCompleter(registry, () -> asking.getObject().conversation().last()
+                    .map(turn -> turn.answer().citations().size()).orElse(0)));
         }
         interruptKey.attach(reader.getTerminal());
         PrintWriter out = reader.getTerminal().writer();
@@ -191,6 +201,6 @@ public class ShellSession implements ApplicationRunner {
     }
 
     private String logFile() {
-        return environment.getProperty(LogFileOfDataFolder.PROPERTY, "the log");
+        return environment == null ? "the log" : environment.getProperty(LogFileOfDataFolder.PROPERTY, "the log");
     }
 }

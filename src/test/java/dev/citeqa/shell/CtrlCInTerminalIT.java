@@ -70,6 +70,11 @@ class CtrlCInTerminalIT {
             reader.start();
         }
 
+        /** The screen without its colour and cursor sequences, as a person reads it. */
+        String plainScreen() {
+            return screen.toString().replaceAll("\u001B\\[[0-9;?]*[A-Za-z]", "");
+        }
+
         void type(String text) throws IOException {
             keys.write(text.getBytes(StandardCharsets.UTF_8));
             keys.flush();
@@ -139,7 +144,7 @@ class CtrlCInTerminalIT {
     }
 
     @Test
-    void ctrlCStopsIndexingAndAnLlmAnswerAndAlwaysComesBackToThePrompt() throws Exception {
+    void ctrlCStopsIndexingAndAnLlmAnswerAndAlwaysComesBackToThePromptAndTabAndLinksWork() throws Exception {
         assumeTrue(scriptIsAvailable(), "util-linux script makes the pseudo-terminal");
         WireMockServer model = new WireMockServer(options().dynamicPort());
         model.start();
@@ -175,7 +180,18 @@ class CtrlCInTerminalIT {
             shell.type("history\r");
             at = shell.await("No questions yet", at, 30);
 
-            // 3. at the prompt Ctrl-C only clears the line; exit leaves normally, not killed by the signal
+            // 3. Tab completes a provider's name; the offline answer's sources link to their files
+            at = shell.await(ShellSession.PROMPT, at, 30);
+            shell.type("provider ext\t");
+            TerminalSession.waitFor(() -> shell.plainScreen().contains("provider extractive"), 30);
+            shell.type("\r");
+            at = shell.await("Answers now come from", at, 60);
+            at = shell.await(ShellSession.PROMPT, at, 30);
+            shell.type("Where did Khalid al-Obeidi and Hossein Dehqan sign the agreement?\r");
+            at = shell.await("Sources:", at, 120);
+            at = shell.await("\u001B]8;;" + docs.toUri(), at, 30);
+
+            // 4. at the prompt Ctrl-C only clears the line; exit leaves normally, not killed by the signal
             at = shell.await(ShellSession.PROMPT, at, 30);
             shell.type("half a question");
             Thread.sleep(1000); // echoed a letter at a time, each coloured by the highlighter
