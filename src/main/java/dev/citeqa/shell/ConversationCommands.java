@@ -12,6 +12,7 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import dev.citeqa.ingest.Place;
 import dev.citeqa.chat.AskService;
 import dev.citeqa.chat.Turn;
 import dev.citeqa.chat.Workspace;
@@ -47,7 +48,7 @@ public class ConversationCommands {
             throw new Problem(target + " exists: choose another name, or save " + file.strip() + " --force.");
         }
         Workspace workspace = workspaces.current();
-        String markdown = ConversationMarkdown.of(turns, workspace.docs(), p -> PassagePlace.line(workspace.docs(), p));
+        String markdown = ConversationMarkdown.of(turns, workspace.docs(), p -> workspace.placeOf(p).filter(place -> place.unit() == Place.Unit.LINE).map(Place::first));
         try {
             if (target.getParent() != null) {
                 Files.createDirectories(target.getParent());

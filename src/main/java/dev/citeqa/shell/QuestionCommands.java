@@ -12,6 +12,7 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import dev.citeqa.ingest.Place;
 import dev.citeqa.answer.Answerers;
 import dev.citeqa.answer.StopSignal;
 import dev.citeqa.chat.AskService;
@@ -65,7 +66,7 @@ public class QuestionCommands {
         PrintWriter out = context.outputWriter();
         Workspace workspace = workspaces.open(docs, data);
         PrintWriter notes = json ? Progress.stderr() : out; // keep stdout pure JSON for scripts
-        workspace.index().takeRecoveryNote().ifPresent(notes::println);
+        workspace.takeRecoveryNote().ifPresent(notes::println);
         IndexSummary summary = workspace.syncOnce(interruptKey.stopping(Progress.to(notes)));
         if (summary != null && (summary.touched() || !summary.skipped().isEmpty())) {
             Progress.summary(summary, notes);
@@ -130,7 +131,7 @@ public class QuestionCommands {
         PrintWriter out = context.outputWriter();
         Turn turn = lastTurn();
         if (explain) {
-            out.print(AnswerView.explain(turn, workspaces.current().retrieval().weights(turn.searched())));
+            out.print(AnswerView.explain(turn, workspaces.current().weights(turn.searched())));
             return;
         }
         List<Citation> cited = turn.answer().citations();
@@ -166,8 +167,10 @@ public class QuestionCommands {
         Passage p = citation.passage();
         Workspace workspace = workspaces.current();
         out.printf("[%d] %s — %s%n", n, links(workspace).name(p), TerminalText.safe(p.title()));
-        out.printf("passage %s, characters %d-%d%s%s%n", TerminalText.safe(p.id()), p.start(), p.end(),
-                PassagePlace.line(workspace.docs(), p).map(l -> ", line " + l).orElse(" (the file has changed since it was indexed)"),
+        out.printf("passage %s, characters %d-%d%s%s%s%n", TerminalText.safe(p.id()), p.start(), p.end(),
+                workspace.placeOf(p).map(place -> ", " + place.describe() + " of the file")
+                        .orElse(" (the file has changed since it was indexed)"),
+                p.section() == null ? "" : ", section \"" + TerminalText.safe(p.section()) + "\"",
                 p.date() == null ? "" : ", dated " + p.date());
         out.println();
         out.println(PassagePlace.marked(TerminalText.safe(p.text()), TerminalText.safe(citation.sentence())));
@@ -182,7 +185,7 @@ public class QuestionCommands {
     }
 
     private FileLinks links(Workspace workspace) {
-        return atTerminal() ? new FileLinks(workspace.docs(), p -> PassagePlace.line(workspace.docs(), p), true)
+        return atTerminal() ? new FileLinks(workspace.docs(), p -> workspace.placeOf(p).filter(place -> place.unit() == Place.Unit.LINE).map(Place::first), true)
                 : FileLinks.PLAIN;
     }
 
