@@ -4,24 +4,32 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.config.Problem;
 import dev.citeqa.index.Embedder;
 import dev.citeqa.index.IndexSummary;
 import dev.citeqa.index.Indexer;
 import dev.citeqa.index.LuceneIndex;
+import dev.citeqa.index.PassageStore;
 import dev.citeqa.retrieve.Bm25Retriever;
+import dev.citeqa.retrieve.DenseRetriever;
+import dev.citeqa.retrieve.LexicalRetriever;
 import dev.citeqa.retrieve.PassageRetrieval;
 import dev.citeqa.retrieve.RetrievalMode;
 import dev.citeqa.retrieve.Retriever;
 import dev.citeqa.retrieve.VectorRetriever;
+import dev.citeqa.solr.SolrBm25Retriever;
+import dev.citeqa.solr.SolrCollection;
+import dev.citeqa.solr.SolrPassageStore;
+import dev.citeqa.solr.SolrVectorRetriever;
 
 /** A documents folder and its own index in a data folder, opened together. */
 public final class Workspace implements AutoCloseable {
 
     private final Path docs;
     private final Path data;
-    private final LuceneIndex index;
+    private final PassageStore store;
     private final Indexer indexer;
-    private final Bm25Retriever bm25;
+    private final LexicalRetriever bm25;
     private final PassageRetrieval retrieval;
     private IndexSummary lastSync;
 
@@ -32,12 +40,32 @@ public final class Workspace implements AutoCloseable {
 
     /** Opens the index; the embedding model starts loading in the background, as the first sync will need it. */
     public Workspace(Path docs, Path data, CiteqaProperties settings, Embedder embedder) {
+        this(docs, data, settings, embedder, System.err::println);
+    }
+
+    /**
+     * Opens the configured backend: the embedded index in the data folder, or the Solr collection (which must be
+     * reachable now; the data folder is then not touched).
+     *
+     * @param notices where a line about the backend goes as soon as it happens (a Solr node found down)
+     */
+    public Workspace(Path docs, Path data, CiteqaProperties settings, Embedder embedder, Consumer<String> notices) {
         this.docs = docs;
         this.data = data;
-        this.index = new LuceneIndex(data);
-        this.indexer = new Indexer(index, settings.ingest(), embedder);
-        this.bm25 = new Bm25Retriever(index);
-        this.retrieval = new PassageRetrieval(bm25, new VectorRetriever(index, embedder), settings.retrieval().rrfK(),
+        DenseRetriever vectors;
+        if (settings.retrieval().solrcloud()) {
+            SolrCollection collection = new SolrCollection(settings.solr(), notices);
+            this.store = new SolrPassageStore(collection);
+            this.bm25 = new SolrBm25Retriever(collection);
+            vectors = new SolrVectorRetriever(collection, embedder);
+        } else {
+            LuceneIndex index = new LuceneIndex(data);
+            this.store = index;
+            this.bm25 = new Bm25Retriever(index);
+            vectors = new VectorRetriever(index, embedder);
+        }
+        this.indexer = new Indexer(store, settings.ingest(), embedder);
+        this.retrieval = new PassageRetrieval(bm25, vectors, settings.retrieval().rrfK(),
                 settings.retrieval().candidates());
         embedder.warmUp();
     }
@@ -50,11 +78,20 @@ public final class Workspace implements AutoCloseable {
         return data;
     }
 
-    public LuceneIndex index() {
-        return index;
+    /** Where this workspace's passages are kept: the embedded index or a Solr collection. */
+    public PassageStore store() {
+        return store;
     }
 
-    public Bm25Retriever bm25() {
+    /** The embedded index, for what only it can do (the bench's exact scans, tests of its files). */
+    public LuceneIndex index() {
+        if (store instanceof LuceneIndex index) {
+            return index;
+        }
+        throw new Problem("This needs the embedded index; it runs with --backend lucene.");
+    }
+
+    public LexicalRetriever bm25() {
         return bm25;
     }
 
@@ -81,6 +118,6 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
-        index.close();
+        store.close();
     }
 }

@@ -55,7 +55,7 @@ public class QuestionCommands {
         PrintWriter out = context.outputWriter();
         Workspace workspace = workspaces.open(docs, data);
         PrintWriter notes = json ? Progress.stderr() : out; // keep stdout pure JSON for scripts
-        workspace.index().takeRecoveryNote().ifPresent(notes::println);
+        workspace.store().takeRecoveryNote().ifPresent(notes::println);
         IndexSummary summary = workspace.syncOnce(Progress.to(notes));
         if (summary != null && (summary.touched() || !summary.skipped().isEmpty())) {
             Progress.summary(summary, notes);
