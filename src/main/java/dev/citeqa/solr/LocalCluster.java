@@ -96,6 +96,11 @@ public final class LocalCluster implements AutoCloseable {
         return dir;
     }
 
+    /** The engine's process id, to measure its memory. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Stops node n (1-based) and waits until it is down. */
     public void stopNode(int n) {
         command("stop " + n, "stopped ");

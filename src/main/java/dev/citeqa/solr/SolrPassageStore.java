@@ -30,7 +30,7 @@ import dev.citeqa.ingest.Passage;
 public final class SolrPassageStore implements PassageStore {
 
     /** Documents sent per update request. */
-    static final int BATCH = 500;
+    public static final int BATCH = 500;
 
     private final SolrCollection collection;
 
