@@ -3,6 +3,7 @@ package dev.citeqa.solr;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,17 @@ public final class SolrPassageStore implements PassageStore {
             files.put(file.file(), file);
         }
         return files;
+    }
+
+    private Set<String> fileNames() {
+        ModifiableSolrParams params = new ModifiableSolrParams();
+        params.set("q", SolrCollection.term(Fields.KIND, Fields.KIND_FILE));
+        params.set("fl", Fields.FILE);
+        Set<String> names = new HashSet<>();
+        for (SolrDocument d : collection.all(params, Fields.ID + " asc")) {
+            names.add((String) d.getFirstValue(Fields.FILE));
+        }
+        return names;
     }
 
     @Override
@@ -142,6 +154,12 @@ public final class SolrPassageStore implements PassageStore {
      * passages and file record added; one commit at the end.
      */
     private final class SolrChanges implements Changes {
+        /**
+         * Files the collection holds now: only their old passages need deleting. A delete by query costs every
+         * replica a searcher reopen, so a first index of 5,000 files sent 5,000 of them for nothing (100k passages
+         * took over 18 minutes on 2 busy cores).
+         */
+        private final Set<String> stored = fileNames();
         private final List<String> deletes = new ArrayList<>();
         private final List<SolrInputDocument> adds = new ArrayList<>();
         private String model;
@@ -152,7 +170,9 @@ public final class SolrPassageStore implements PassageStore {
             if (dimension == 0 && !vectors.isEmpty()) {
                 dimension = vectors.getFirst().length;
             }
-            deletes.add(file.file());
+            if (stored.contains(file.file())) {
+                deletes.add(file.file());
+            }
             for (int i = 0; i < file.passages().size(); i++) {
                 adds.add(SolrDocuments.passage(file.passages().get(i), vectors.isEmpty() ? null : vectors.get(i)));
             }
@@ -164,7 +184,9 @@ public final class SolrPassageStore implements PassageStore {
 
         @Override
         public void remove(String file) {
-            deletes.add(file);
+            if (stored.contains(file)) {
+                deletes.add(file);
+            }
         }
 
         @Override
