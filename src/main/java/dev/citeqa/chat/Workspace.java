@@ -1,6 +1,9 @@
 package dev.citeqa.chat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.citeqa.config.CiteqaProperties;
@@ -10,12 +13,16 @@ import dev.citeqa.index.IndexSummary;
 import dev.citeqa.index.Indexer;
 import dev.citeqa.index.LuceneIndex;
 import dev.citeqa.index.PassageStore;
+import dev.citeqa.index.StoredFile;
+import dev.citeqa.ingest.DocumentReader;
+import dev.citeqa.ingest.Passage;
 import dev.citeqa.retrieve.Bm25Retriever;
 import dev.citeqa.retrieve.DenseRetriever;
 import dev.citeqa.retrieve.LexicalRetriever;
 import dev.citeqa.retrieve.PassageRetrieval;
 import dev.citeqa.retrieve.RetrievalMode;
 import dev.citeqa.retrieve.Retriever;
+import dev.citeqa.retrieve.TermWeights;
 import dev.citeqa.retrieve.VectorRetriever;
 import dev.citeqa.solr.SolrBm25Retriever;
 import dev.citeqa.solr.SolrCollection;
@@ -31,6 +38,7 @@ public final class Workspace implements AutoCloseable {
     private final Indexer indexer;
     private final LexicalRetriever bm25;
     private final PassageRetrieval retrieval;
+    private final DocumentReader reader;
     private IndexSummary lastSync;
 
     /** Opens the index with the process's instance of the configured embedding model. */
@@ -67,6 +75,7 @@ public final class Workspace implements AutoCloseable {
         this.indexer = new Indexer(store, settings.ingest(), embedder);
         this.retrieval = new PassageRetrieval(bm25, vectors, settings.retrieval().rrfK(),
                 settings.retrieval().candidates());
+        this.reader = new DocumentReader(settings.ingest().maxFileMb());
         embedder.warmUp();
     }
 
@@ -91,6 +100,7 @@ public final class Workspace implements AutoCloseable {
         throw new Problem("This needs the embedded index; it runs with --backend lucene.");
     }
 
+    /** BM25 alone, over this workspace's passages. */
     public LexicalRetriever bm25() {
         return bm25;
     }
@@ -98,6 +108,40 @@ public final class Workspace implements AutoCloseable {
     /** BM25, vector and hybrid retrieval over this workspace's index. */
     public PassageRetrieval retrieval() {
         return retrieval;
+    }
+
+    /** The files in the index, by name. */
+    public Map<String, StoredFile> files() {
+        return store.files();
+    }
+
+    /** Where the index is: its folder, or the Solr collection and its nodes. */
+    public String indexLocation() {
+        return store.location();
+    }
+
+    /** A one-line note when the index was found damaged and set aside since the last call. */
+    public Optional<String> takeRecoveryNote() {
+        return store.takeRecoveryNote();
+    }
+
+    /** The analysed terms of a question with their weights in this index, for explaining a ranking. */
+    public TermWeights weights(String question) {
+        return retrieval.weights(question);
+    }
+
+    /** The line a passage starts on, if its file still holds the passage's text at its offsets. */
+    public Optional<Integer> lineOf(Passage passage) {
+        Path path = docs.resolve(passage.file());
+        if (!Files.isRegularFile(path)
+                || !(reader.read(path, passage.file()) instanceof DocumentReader.Read read)) {
+            return Optional.empty();
+        }
+        String text = read.source().text();
+        if (passage.end() > text.length() || !text.substring(passage.start(), passage.end()).equals(passage.text())) {
+            return Optional.empty();
+        }
+        return Optional.of(1 + (int) text.substring(0, passage.start()).chars().filter(c -> c == '\n').count());
     }
 
     /** One retrieval mode as a plain {@link Retriever} (what an evaluation run compares), near-duplicates folded. */

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -42,7 +43,7 @@ public final class Indexer {
     private final CiteqaProperties.Ingest settings;
     private final Embedder embedder;
     private final long keptTextChars;
-    private final DocumentReader reader = new DocumentReader();
+    private final DocumentReader reader;
     private int embeddedThisRun;
 
     public Indexer(PassageStore store, CiteqaProperties.Ingest settings, Embedder embedder) {
@@ -53,8 +54,12 @@ public final class Indexer {
         this.store = store;
         this.settings = settings;
         this.embedder = embedder;
+        this.reader = new DocumentReader(settings.maxFileMb());
         this.keptTextChars = keptTextChars;
     }
+
+    static final String HOLD_BEFORE_COMMIT = "citeqa.test.hold-before-commit";
+    static final String HELD = "held before the commit";
 
     public IndexSummary sync(Path docs, Consumer<Progress> progress) {
         long begin = System.nanoTime();
@@ -87,17 +92,16 @@ public final class Indexer {
             progress.accept(new Progress(done++, total, entry.file()));
             byte[] bytes;
             try {
-                long size = Files.size(entry.path());
-                if (size > settings.maxFileMb() * 1024L * 1024L) {
-                    skipped.add(new DocumentReader.Skipped(entry.file(), "is larger than " + settings.maxFileMb()
-                            + " MB (" + size / (1024 * 1024) + " MB; raise citeqa.ingest.max-file-mb to index it)"));
+                Optional<DocumentReader.Skipped> tooLarge = reader.tooLarge(entry.path(), entry.file());
+                if (tooLarge.isPresent()) {
+                    skipped.add(tooLarge.get());
                     unreadable.add(entry.file());
                     continue;
                 }
                 bytes = Files.readAllBytes(entry.path());
             } catch (java.nio.file.NoSuchFileException e) {
                 continue; // deleted while we were indexing: treated like any deleted file
-            } catch (IOException | OutOfMemoryError e) {
+            } catch (IOException e) {
                 skipped.add(new DocumentReader.Skipped(entry.file(), "cannot be read (" + e.getClass().getSimpleName() + ")"));
                 unreadable.add(entry.file());
                 continue;
@@ -175,12 +179,30 @@ public final class Indexer {
             }
             if (added + changed + removed > 0) {
                 changes.embeddingModel(embedder.name());
+                holdBeforeCommitIfAsked();
                 changes.commit();
             }
         }
         skipped.sort((a, b) -> a.file().compareTo(b.file()));
         return new IndexSummary(added, changed, removed, unchanged, List.copyOf(skipped), passages, embeddedThisRun,
                 (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    /**
+     * For the killed-run test only: with the system property {@value #HOLD_BEFORE_COMMIT} set, a run that has
+     * written every passage says so on stderr and waits, uncommitted, to be killed at that known point.
+     */
+    private static void holdBeforeCommitIfAsked() {
+        if (Boolean.getBoolean(HOLD_BEFORE_COMMIT)) {
+            System.err.println(HELD);
+            System.err.flush();
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while held before the commit", e);
+            }
+        }
     }
 
     /** The vectors of a file's passages: stored ones reused by text hash, the others computed now. */

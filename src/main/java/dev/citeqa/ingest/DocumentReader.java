@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -17,6 +18,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+
+import dev.citeqa.config.CiteqaProperties;
 
 /** Turns one file into text: plain text and Markdown as they are, HTML through jsoup, PDF through PDFBox. */
 public final class DocumentReader {
@@ -34,16 +37,40 @@ public final class DocumentReader {
     private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, th, dt, dd, figcaption, "
             + "caption";
 
+    private final int maxFileMb;
+
+    /** With the default size limit of {@code citeqa.ingest.max-file-mb}. */
+    public DocumentReader() {
+        this(CiteqaProperties.Ingest.defaults().maxFileMb());
+    }
+
+    /** Files larger than {@code maxFileMb} are skipped unread: the work per file is bounded before it starts. */
+    public DocumentReader(int maxFileMb) {
+        this.maxFileMb = maxFileMb;
+    }
+
     public Result read(Path path, String file) {
         byte[] bytes;
         try {
+            Optional<Skipped> tooLarge = tooLarge(path, file);
+            if (tooLarge.isPresent()) {
+                return tooLarge.get();
+            }
             bytes = Files.readAllBytes(path);
         } catch (IOException | SecurityException e) {
             return new Skipped(file, "cannot be read (" + describe(e) + ")");
-        } catch (OutOfMemoryError e) {
-            return new Skipped(file, "is too large to read into memory");
         }
         return parse(file, bytes, Hashes.sha256(bytes));
+    }
+
+    /** The skip, with its one line, of a file over the size limit; empty when the file may be read. */
+    public Optional<Skipped> tooLarge(Path path, String file) throws IOException {
+        long size = Files.size(path);
+        if (size <= maxFileMb * 1024L * 1024L) {
+            return Optional.empty();
+        }
+        return Optional.of(new Skipped(file, "is larger than " + maxFileMb + " MB (" + size / (1024 * 1024)
+                + " MB; raise citeqa.ingest.max-file-mb to index it)"));
     }
 
     /** Extracts the text of a file whose bytes were already read and hashed. */

@@ -1,7 +1,6 @@
 package dev.citeqa.shell;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import dev.citeqa.chat.Turn;
 import dev.citeqa.cite.CheckedSentence;
 import dev.citeqa.cite.Citation;
 import dev.citeqa.cite.CitedAnswer;
-import dev.citeqa.index.Analysis;
 import dev.citeqa.ingest.Passage;
 import dev.citeqa.retrieve.RankedPassage;
 import dev.citeqa.retrieve.TermWeights;
@@ -119,7 +117,7 @@ final class AnswerView {
             out.append(String.format("#%d %s (passage %s)%s%n", r.rank(), TerminalText.safe(p.file()),
                     TerminalText.safe(p.id()), cited > 0 ? "  cited as [" + cited + "]" : ""));
             out.append("   ").append(why(r)).append('\n');
-            Set<String> terms = new HashSet<>(Analysis.terms(p.text()));
+            Set<String> terms = weights.termsOf(p.text());
             List<String> matched = weights.idf().keySet().stream().filter(t -> weights.foundIn(t, terms)).toList();
             out.append("   question terms in it: ").append(matched.isEmpty() ? "none" : String.join(", ", matched));
             weights.variants().forEach((term, spellings) -> spellings.stream().filter(terms::contains)

@@ -33,9 +33,9 @@ public class IndexCommands {
         PrintWriter out = context.outputWriter();
         String target = folder != null && !folder.isBlank() ? folder : docs;
         Workspace workspace = workspaces.open(target, data);
-        workspace.store().takeRecoveryNote().ifPresent(out::println);
+        workspace.takeRecoveryNote().ifPresent(out::println);
         out.println("Documents: " + workspace.docs());
-        out.println("Index:     " + workspace.store().location());
+        out.println("Index:     " + workspace.indexLocation());
         Progress.summary(workspace.sync(Progress.to(out)), out);
     }
 
@@ -45,7 +45,7 @@ public class IndexCommands {
                      @Option(longName = "data", description = "index folder for these documents") String data) {
         PrintWriter out = context.outputWriter();
         Workspace workspace = workspaces.open(docs, data);
-        List<StoredFile> files = new ArrayList<>(workspace.store().files().values());
+        List<StoredFile> files = new ArrayList<>(workspace.files().values());
         if (files.isEmpty()) {
             out.println("Nothing is indexed for " + workspace.docs() + " yet: run index, or just ask a question.");
             return;
@@ -57,6 +57,6 @@ public class IndexCommands {
                     file.date() == null ? "" : file.date(), AnswerView.snippet(file.title()));
             passages += file.passages();
         }
-        out.printf("%d documents, %d passages, in %s%n", files.size(), passages, workspace.store().location());
+        out.printf("%d documents, %d passages, in %s%n", files.size(), passages, workspace.indexLocation());
     }
 }

@@ -55,7 +55,7 @@ public class QuestionCommands {
         PrintWriter out = context.outputWriter();
         Workspace workspace = workspaces.open(docs, data);
         PrintWriter notes = json ? Progress.stderr() : out; // keep stdout pure JSON for scripts
-        workspace.store().takeRecoveryNote().ifPresent(notes::println);
+        workspace.takeRecoveryNote().ifPresent(notes::println);
         IndexSummary summary = workspace.syncOnce(Progress.to(notes));
         if (summary != null && (summary.touched() || !summary.skipped().isEmpty())) {
             Progress.summary(summary, notes);
@@ -101,7 +101,7 @@ public class QuestionCommands {
         PrintWriter out = context.outputWriter();
         Turn turn = lastTurn();
         if (explain) {
-            out.print(AnswerView.explain(turn, workspaces.current().retrieval().weights(turn.searched())));
+            out.print(AnswerView.explain(turn, workspaces.current().weights(turn.searched())));
             return;
         }
         List<Citation> cited = turn.answer().citations();
@@ -137,7 +137,7 @@ public class QuestionCommands {
         Workspace workspace = workspaces.current();
         out.printf("[%d] %s — %s%n", n, TerminalText.safe(p.file()), TerminalText.safe(p.title()));
         out.printf("passage %s, characters %d-%d%s%s%n", TerminalText.safe(p.id()), p.start(), p.end(),
-                PassagePlace.line(workspace.docs(), p).map(l -> ", line " + l).orElse(" (the file has changed since it was indexed)"),
+                workspace.lineOf(p).map(l -> ", line " + l).orElse(" (the file has changed since it was indexed)"),
                 p.date() == null ? "" : ", dated " + p.date());
         out.println();
         out.println(PassagePlace.marked(TerminalText.safe(p.text()), TerminalText.safe(citation.sentence())));

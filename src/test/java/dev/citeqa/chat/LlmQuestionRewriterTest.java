@@ -80,6 +80,23 @@ class LlmQuestionRewriterTest {
     }
 
     @Test
+    void theAnswererGivenRewritesNotTheActiveOne(WireMockRuntimeInfo wm) {
+        modelSays("Who signed the Iran-Iraq military agreement in Tehran?");
+        Answerers offline = new Answerers(TestSettings.bind(Map.of()), name -> null, new Fixtures.RecordingPause());
+        Answerers online = openAi(wm);
+
+        // an evaluation of openai while the shell's active provider is the offline one, and the other way round
+        assertThat(new LlmQuestionRewriter(offline, (q, h) -> "rules: " + q)
+                .standalone("Who signed it?", history(), online.active()))
+                .isEqualTo("Who signed the Iran-Iraq military agreement in Tehran?");
+        assertThat(findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).hasSize(1);
+        assertThat(new LlmQuestionRewriter(online, (q, h) -> "rules: " + q)
+                .standalone("Who signed it?", history(), offline.active()))
+                .isEqualTo("rules: Who signed it?");
+        assertThat(findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).hasSize(1);
+    }
+
+    @Test
     void withoutHistoryOrWithTheOfflineAnswererNoModelIsAsked(WireMockRuntimeInfo wm) {
         Answerers offline = new Answerers(TestSettings.bind(Map.of()), name -> null, new Fixtures.RecordingPause());
 

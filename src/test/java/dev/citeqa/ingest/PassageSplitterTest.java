@@ -90,6 +90,16 @@ class PassageSplitterTest {
     }
 
     @Test
+    void aPossessiveOrAClosingQuoteAfterAFullStopEndsTheSentence() {
+        String text = "The keys were left at the harbour master's. Nobody took them. He listed ferries, tugs, etc.\" "
+                + "Then he left for the quay.";
+        List<SentenceSplitter.Span> spans = SentenceSplitter.split(text, 0, text.length());
+        assertThat(spans).extracting(s -> text.substring(s.start(), s.end())).containsExactly(
+                "The keys were left at the harbour master's.", "Nobody took them.",
+                "He listed ferries, tugs, etc.\"", "Then he left for the quay.");
+    }
+
+    @Test
     void titleAndDatelineAreRead() {
         IngestedFile dated = seeds.get("004_35665f7e3260056a.txt");
         assertThat(dated.date()).isEqualTo("2017-07-23");

@@ -38,6 +38,12 @@ class EvalCommandsTest {
             new CommandRegistry(), new PrintWriter(printed, true), new InputReader() {
             });
 
+    /** Two questions over the seeds: the whole gold set runs once per build, in EvalRegressionTest. */
+    static final String SMALL_GOLD = """
+            {"id": "s1", "question": "Where did Khalid al-Obeidi and Hossein Dehqan sign the agreement?", "answerable": true, "answer": "Tehran", "facts": [["Tehran"]], "sources": ["003_ca31ee2c64d02175.txt"]}
+            {"id": "s2", "question": "What is the capital of Peru?", "answerable": false, "answer": "none", "facts": [], "sources": []}
+            """;
+
     private EvalCommands commands(Workspaces workspaces) {
         CiteqaProperties settings = ProductSettings.load();
         Answerers answerers = new Answerers(settings);
@@ -47,21 +53,22 @@ class EvalCommandsTest {
     }
 
     @Test
-    void evalRunsTheGoldSetAndWritesTheThreeReports(@TempDir Path dir) {
+    void evalRunsTheGoldSetAndWritesTheThreeReports(@TempDir Path dir) throws Exception {
         CiteqaProperties settings = ProductSettings.load();
+        Path gold = Files.writeString(dir.resolve("gold.jsonl"), SMALL_GOLD);
         try (Workspaces workspaces = new Workspaces(settings)) {
             Path out = dir.resolve("run");
-            commands(workspaces).eval(context, "eval/gold.jsonl", "seeds", dir.resolve("data").toString(), null,
+            commands(workspaces).eval(context, gold.toString(), "seeds", dir.resolve("data").toString(), null,
                     null, null, out.toString());
 
-            assertThat(printed.toString()).contains("Gold: eval/gold.jsonl, 62 questions (50 answerable, 12 unanswerable)",
+            assertThat(printed.toString()).contains("Gold: " + gold + ", 2 questions (1 answerable, 1 unanswerable)",
                     "answer_accuracy", "Report (extractive): " + out + "/report.json, report.md, report.html");
             assertThat(out.resolve("report.md")).exists();
             assertThat(out.resolve("report.html")).content().contains("<svg");
             EvalReport report = ReportJson.read(out.resolve("report.json"));
             assertThat(report.provider()).isEqualTo("extractive");
-            assertThat(report.questions()).isEqualTo(62);
-            assertThat(report.results()).extracting(r -> r.id()).startsWith("g01", "g02");
+            assertThat(report.questions()).isEqualTo(2);
+            assertThat(report.results()).extracting(r -> r.id()).containsExactly("s1", "s2");
         }
     }
 
@@ -126,13 +133,16 @@ class EvalCommandsTest {
                 """);
 
         try (Workspaces workspaces = new Workspaces(ProductSettings.load())) {
-            commands(workspaces).wikiqa(context, null, file.toString(), "overlap", "0.5");
-            assertThatThrownBy(() -> commands(workspaces).wikiqa(context, null, file.toString(), "nosuch", null))
-                    .isInstanceOf(Problem.class).hasMessage("Unknown sentence scorer 'nosuch': use one of overlap.");
+            commands(workspaces).wikiqa(context, null, file.toString(), "overlap", "0.5",
+                    dir.resolve("per-question.tsv").toString());
+            assertThatThrownBy(() -> commands(workspaces).wikiqa(context, null, file.toString(), "nosuch", null, null))
+                    .isInstanceOf(Problem.class).hasMessage("Unknown sentence scorer 'nosuch': use one of overlap, cosine.");
         }
 
         assertThat(printed.toString()).contains("2 questions, 1 with an answering sentence",
                 "overlap         1.0000  1.0000  1.0000          1.0000",
                 "triggering at the given threshold: threshold 0.5000, precision 1.0000, recall 1.0000, F1 1.0000");
+        assertThat(dir.resolve("per-question.tsv")).content().startsWith("question\tanswered\t")
+                .contains("Q1\t1\t1.000000\t1\t1.000000\t1.000000\n", "Q2\t0\t");
     }
 }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.citeqa.answer.Answerers;
 import dev.citeqa.chat.AskService;
+import dev.citeqa.SeedFolder;
 import dev.citeqa.chat.Workspace;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
@@ -90,7 +91,7 @@ class SolrCloudBackendTest {
     @Test
     @Order(1)
     void bm25AndHybridOnTheCollectionRankAsTheEmbeddedIndex() {
-        Path docs = SeedWorkspace.copySeeds(folder.resolve("same"));
+        Path docs = SeedFolder.copyTo(folder.resolve("same").resolve("docs"));
         List<String> notices = new ArrayList<>();
         try (Workspace embedded = open(docs, folder.resolve("same/data"), Embedder.BGE_SMALL, "lucene", "x", notices);
              Workspace solr = open(docs, folder.resolve("same/unused"), Embedder.BGE_SMALL, "solrcloud", "same",
@@ -171,7 +172,7 @@ class SolrCloudBackendTest {
     @Test
     @Order(3)
     void reindexingAfterOneFileChangesSendsOnlyThatFileAndADeletedFilesPassagesVanish() throws IOException {
-        Path docs = SeedWorkspace.copySeeds(folder.resolve("re"), "000", "001", "002");
+        Path docs = SeedFolder.copyTo(folder.resolve("re").resolve("docs"), "000", "001", "002");
         List<String> notices = new ArrayList<>();
         try (Workspace solr = open(docs, folder.resolve("re/unused"), Embedder.NONE, "solrcloud", "reindex",
                 notices)) {
@@ -232,7 +233,7 @@ class SolrCloudBackendTest {
     @Test
     @Order(4)
     void unreachableSolrAtStartIsOneLineNamingTheUrlsTriedAndLeavesTheLocalIndexAlone() throws IOException {
-        Path docs = SeedWorkspace.copySeeds(folder.resolve("down"), "000");
+        Path docs = SeedFolder.copyTo(folder.resolve("down").resolve("docs"), "000");
         Path data = folder.resolve("down/data");
         try (Workspace local = open(docs, data, Embedder.NONE, "lucene", "x", new ArrayList<>())) {
             local.sync(p -> {
@@ -267,7 +268,7 @@ class SolrCloudBackendTest {
     @Test
     @Order(5)
     void withOneNodeStoppedMidRunQuestionsAreAnsweredFromTheReplicasAndOneLineNamesTheNode() {
-        Path docs = SeedWorkspace.copySeeds(folder.resolve("failover"));
+        Path docs = SeedFolder.copyTo(folder.resolve("failover").resolve("docs"));
         List<String> notices = new CopyOnWriteArrayList<>();
         List<String> questions = List.of("Who was killed in Samarra?", "Where was the agreement signed?",
                 "What will Iran continue under the MoU?", "Who is Hossein Dehqan?");
