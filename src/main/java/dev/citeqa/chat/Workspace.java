@@ -16,6 +16,7 @@ import dev.citeqa.index.PassageStore;
 import dev.citeqa.index.StoredFile;
 import dev.citeqa.ingest.DocumentReader;
 import dev.citeqa.ingest.Passage;
+import dev.citeqa.ingest.Place;
 import dev.citeqa.retrieve.Bm25Retriever;
 import dev.citeqa.retrieve.DenseRetriever;
 import dev.citeqa.retrieve.LexicalRetriever;
@@ -130,8 +131,12 @@ public final class Workspace implements AutoCloseable {
         return retrieval.weights(question);
     }
 
-    /** The line a passage starts on, if its file still holds the passage's text at its offsets. */
-    public Optional<Integer> lineOf(Passage passage) {
+    /**
+     * Where a passage is in its file ("line 285", "pages 3-4"), if the file still holds the passage's text at its
+     * offsets. Offsets count the extracted text; a converted file (HTML, Markdown, PDF) gives its own lines or
+     * pages, kept with the passage when it was indexed.
+     */
+    public Optional<Place> placeOf(Passage passage) {
         Path path = docs.resolve(passage.file());
         if (!Files.isRegularFile(path)
                 || !(reader.read(path, passage.file()) instanceof DocumentReader.Read read)) {
@@ -141,7 +146,8 @@ public final class Workspace implements AutoCloseable {
         if (passage.end() > text.length() || !text.substring(passage.start(), passage.end()).equals(passage.text())) {
             return Optional.empty();
         }
-        return Optional.of(1 + (int) text.substring(0, passage.start()).chars().filter(c -> c == '\n').count());
+        return Optional.of(passage.place() != null ? passage.place()
+                : read.source().places().place(passage.start(), passage.end()));
     }
 
     /** One retrieval mode as a plain {@link Retriever} (what an evaluation run compares), near-duplicates folded. */

@@ -115,7 +115,7 @@ public final class Indexer {
             }
             switch (reader.parse(entry.file(), bytes, hash)) {
                 case DocumentReader.Read read -> {
-                    lineKeys.put(entry.file(), Boilerplate.lineKeys(read.source().text()));
+                    lineKeys.put(entry.file(), Boilerplate.lineKeys(read.source()));
                     entries.put(entry.file(), entry);
                     if (kept + read.source().text().length() <= keptTextChars) {
                         parsed.put(entry.file(), read.source());

@@ -14,14 +14,14 @@ import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 import dev.citeqa.config.CiteqaProperties;
 
-/** Turns one file into text: plain text and Markdown as they are, HTML through jsoup, PDF through PDFBox. */
+/**
+ * Turns one file into text: plain text as it is, Markdown through commonmark-java, HTML through jsoup, PDF through
+ * PDFBox page by page. Converted formats also give their structure (headings, list items, code) and, for each
+ * offset of the extracted text, its line or page in the file.
+ */
 public final class DocumentReader {
 
     /** What reading a file gave: its text, or the reason it was skipped. */
@@ -33,9 +33,6 @@ public final class DocumentReader {
 
     public record Skipped(String file, String reason) implements Result {
     }
-
-    private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, th, dt, dd, figcaption, "
-            + "caption";
 
     private final int maxFileMb;
 
@@ -80,6 +77,7 @@ public final class DocumentReader {
             return switch (extension) {
                 case "html", "htm" -> html(file, hash, bytes);
                 case "pdf" -> pdf(file, hash, bytes);
+                case "md", "markdown" -> markdown(file, hash, bytes);
                 default -> plain(file, hash, bytes);
             };
         } catch (IOException | RuntimeException e) {
@@ -101,28 +99,20 @@ public final class DocumentReader {
         return new Read(new SourceText(file, hash, text, null));
     }
 
+    private Result markdown(String file, String hash, byte[] bytes) {
+        String text = decode(bytes);
+        if (text == null) {
+            return new Skipped(file, "looks binary, not Markdown");
+        }
+        return new Read(MarkdownText.read(file, hash, text));
+    }
+
     private Result html(String file, String hash, byte[] bytes) {
         String markup = decode(bytes);
         if (markup == null) {
             return new Skipped(file, "looks binary, not HTML");
         }
-        Document document = Jsoup.parse(markup);
-        document.select("script, style, noscript, template, svg, nav, header, footer, aside, form, iframe").remove();
-        StringBuilder text = new StringBuilder();
-        for (Element block : document.body().select(BLOCKS)) {
-            if (!block.select(BLOCKS).stream().filter(e -> e != block).findAny().isEmpty()) {
-                continue; // its inner blocks are taken on their own
-            }
-            String line = block.text().strip();
-            if (!line.isEmpty()) {
-                text.append(line).append("\n\n");
-            }
-        }
-        if (text.isEmpty()) {
-            text.append(document.body().text());
-        }
-        String title = document.title().isBlank() ? null : document.title().strip();
-        return new Read(new SourceText(file, hash, text.toString(), title));
+        return new Read(HtmlText.read(file, hash, markup));
     }
 
     private Result pdf(String file, String hash, byte[] bytes) throws IOException {
@@ -130,15 +120,11 @@ public final class DocumentReader {
             if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
                 return new Skipped(file, "is an encrypted PDF whose text may not be extracted");
             }
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setParagraphStart("\n");
-            String text = stripper.getText(document);
-            String title = document.getDocumentInformation() == null ? null
-                    : document.getDocumentInformation().getTitle();
-            if (text.isBlank()) {
+            SourceText source = PdfText.read(document, file, hash);
+            if (source.text().isBlank()) {
                 return new Skipped(file, "is a PDF with no extractable text (scanned images?)");
             }
-            return new Read(new SourceText(file, hash, text, title == null || title.isBlank() ? null : title.strip()));
+            return new Read(source);
         } catch (InvalidPasswordException e) {
             return new Skipped(file, "is a password-protected PDF");
         }

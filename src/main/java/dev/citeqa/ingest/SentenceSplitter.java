@@ -55,7 +55,10 @@ public final class SentenceSplitter {
             if (c == '\n' && i > start) {
                 // paragraphs are joined only before lower-case words, so a line break before a capital ends one
                 int next = skipSpace(text, i, to);
-                if (next < to && startsSentence(text.charAt(next))) {
+                // "... and the maximum is\n\n100.": a figure after a line that stopped mid-sentence goes on with it
+                boolean figureGoesOn = next < to && Character.isDigit(text.charAt(next))
+                        && !Text.endsLikeSentence(text.substring(start, i));
+                if (next < to && startsSentence(text.charAt(next)) && !figureGoesOn) {
                     int end = i;
                     while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
                         end--;

@@ -15,6 +15,7 @@ import dev.citeqa.cite.CheckedSentence;
 import dev.citeqa.cite.Citation;
 import dev.citeqa.cite.CitedAnswer;
 import dev.citeqa.ingest.Passage;
+import dev.citeqa.ingest.Place;
 import dev.citeqa.retrieve.RankedPassage;
 import dev.citeqa.retrieve.TermWeights;
 
@@ -68,8 +69,9 @@ final class AnswerView {
 
     static String source(int n, Passage passage, List<String> alsoIn) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(" [%d] %s  (passage %s, chars %d-%d%s)%n", n, TerminalText.safe(passage.file()),
+        out.append(String.format(" [%d] %s  (passage %s, chars %d-%d%s%s)%n", n, TerminalText.safe(passage.file()),
                 TerminalText.safe(passage.id()), passage.start(), passage.end(),
+                passage.place() == null ? "" : ", " + passage.place().describe(),
                 passage.date() == null ? "" : ", dated " + passage.date()));
         out.append("     \"").append(snippet(passage.text())).append("\"\n");
         if (!alsoIn.isEmpty()) {
@@ -156,6 +158,14 @@ final class AnswerView {
             c.put("passage_id", p.id());
             c.put("start", p.start());
             c.put("end", p.end());
+            if (p.place() != null) {
+                // offsets count the extracted text; line (text formats) or page (PDF) is the place in the file itself
+                c.put(p.place().unit() == Place.Unit.PAGE ? "page" : "line", p.place().first());
+                c.put(p.place().unit() == Place.Unit.PAGE ? "last_page" : "last_line", p.place().last());
+            }
+            if (p.section() != null) {
+                c.put("section", p.section());
+            }
             c.put("text", p.text());
             citations.add(c);
         }

@@ -136,8 +136,10 @@ public class QuestionCommands {
         Passage p = citation.passage();
         Workspace workspace = workspaces.current();
         out.printf("[%d] %s — %s%n", n, TerminalText.safe(p.file()), TerminalText.safe(p.title()));
-        out.printf("passage %s, characters %d-%d%s%s%n", TerminalText.safe(p.id()), p.start(), p.end(),
-                workspace.lineOf(p).map(l -> ", line " + l).orElse(" (the file has changed since it was indexed)"),
+        out.printf("passage %s, characters %d-%d%s%s%s%n", TerminalText.safe(p.id()), p.start(), p.end(),
+                workspace.placeOf(p).map(place -> ", " + place.describe() + " of the file")
+                        .orElse(" (the file has changed since it was indexed)"),
+                p.section() == null ? "" : ", section \"" + TerminalText.safe(p.section()) + "\"",
                 p.date() == null ? "" : ", dated " + p.date());
         out.println();
         out.println(PassagePlace.marked(TerminalText.safe(p.text()), TerminalText.safe(citation.sentence())));

@@ -39,7 +39,7 @@ class LlmQuestionRewriterTest {
     }
 
     private static Answerers openAi(WireMockRuntimeInfo wm) {
-        CiteqaProperties settings = TestSettings.bind(Map.of("citeqa.answer.provider", "openai",
+        CiteqaProperties settings = TestSettings.product(Map.of("citeqa.answer.provider", "openai",
                 "citeqa.answer.base-url", wm.getHttpBaseUrl() + "/v1", "citeqa.providers.openai.retries", "0"));
         return new Answerers(settings, Map.of("OPENAI_API_KEY", Fixtures.OPENAI_KEY)::get,
                 new Fixtures.RecordingPause());
@@ -82,7 +82,7 @@ class LlmQuestionRewriterTest {
     @Test
     void theAnswererGivenRewritesNotTheActiveOne(WireMockRuntimeInfo wm) {
         modelSays("Who signed the Iran-Iraq military agreement in Tehran?");
-        Answerers offline = new Answerers(TestSettings.bind(Map.of()), name -> null, new Fixtures.RecordingPause());
+        Answerers offline = new Answerers(TestSettings.product(Map.of()), name -> null, new Fixtures.RecordingPause());
         Answerers online = openAi(wm);
 
         // an evaluation of openai while the shell's active provider is the offline one, and the other way round
@@ -98,7 +98,7 @@ class LlmQuestionRewriterTest {
 
     @Test
     void withoutHistoryOrWithTheOfflineAnswererNoModelIsAsked(WireMockRuntimeInfo wm) {
-        Answerers offline = new Answerers(TestSettings.bind(Map.of()), name -> null, new Fixtures.RecordingPause());
+        Answerers offline = new Answerers(TestSettings.product(Map.of()), name -> null, new Fixtures.RecordingPause());
 
         assertThat(new LlmQuestionRewriter(openAi(wm), UNCHANGED).standalone("Who signed it?", List.of()))
                 .isEqualTo("Who signed it?");

@@ -17,6 +17,7 @@ import dev.citeqa.answer.Reply;
 import dev.citeqa.chat.AskService;
 import dev.citeqa.chat.Workspace;
 import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.config.TestSettings;
 
 class EvalRunnerTest {
 
@@ -48,7 +49,7 @@ class EvalRunnerTest {
                 {"id": "b", "question": "Who was killed in Samarra?", "answerable": true, "answer": "Taqavi", "facts": [["Taqavi"]], "sources": ["001_427b068eda7f8d6f.txt"]}
                 {"id": "c", "question": "What is the capital of Peru?", "answerable": false, "answer": "none", "facts": [], "sources": []}
                 """);
-        CiteqaProperties settings = ProductSettings.load();
+        CiteqaProperties settings = TestSettings.product();
         Path docs = Path.of("seeds").toAbsolutePath();
         ScriptedAnswerer answerer = new ScriptedAnswerer();
         List<EvalRunner.Progress> progress = new ArrayList<>();

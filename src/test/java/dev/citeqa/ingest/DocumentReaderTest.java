@@ -50,8 +50,8 @@ class DocumentReaderTest {
         Path path = folder.resolve("page.html");
         Files.writeString(path, html);
         SourceText source = ((DocumentReader.Read) reader.read(path, "page.html")).source();
-        assertThat(source.text()).isEqualTo("The ferry leaves at noon.\n\nIt returns at six.\n\n");
-        assertThat(source.htmlTitle()).isEqualTo("Harbour news");
+        assertThat(source.text()).isEqualTo("The ferry leaves at noon.\n\nIt returns at six.");
+        assertThat(source.titles()).containsExactly("Harbour news");
     }
 
     @Test

@@ -35,7 +35,7 @@ class PassageSplitterTest {
                 String name = path.getFileName().toString();
                 SourceText source = ((DocumentReader.Read) new DocumentReader().read(path, name)).source();
                 sources.put(name, source);
-                keys.put(name, Boilerplate.lineKeys(source.text()));
+                keys.put(name, Boilerplate.lineKeys(source));
                 texts.put(name, source.text());
             }
         }
@@ -132,7 +132,7 @@ class PassageSplitterTest {
                             + "Share this story with your friends on every network\n", null));
         }
         Map<String, Set<String>> keys = new HashMap<>();
-        corpus.forEach((name, source) -> keys.put(name, Boilerplate.lineKeys(source.text())));
+        corpus.forEach((name, source) -> keys.put(name, Boilerplate.lineKeys(source)));
         Boilerplate boilerplate = Boilerplate.ofCorpus(keys);
         String f0 = new PassageSplitter(SETTINGS).split(corpus.get("f0.txt"), boilerplate, keys.get("f0.txt"))
                 .passages().stream().map(Passage::text).collect(Collectors.joining("\n"));

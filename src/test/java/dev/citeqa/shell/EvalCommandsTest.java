@@ -24,9 +24,9 @@ import dev.citeqa.chat.AskService;
 import dev.citeqa.chat.Workspaces;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
+import dev.citeqa.config.TestSettings;
 import dev.citeqa.eval.EvalReport;
 import dev.citeqa.eval.EvalService;
-import dev.citeqa.eval.ProductSettings;
 import dev.citeqa.eval.ReportJson;
 import dev.citeqa.eval.RetrievalModes;
 
@@ -45,7 +45,7 @@ class EvalCommandsTest {
             """;
 
     private EvalCommands commands(Workspaces workspaces) {
-        CiteqaProperties settings = ProductSettings.load();
+        CiteqaProperties settings = TestSettings.product();
         Answerers answerers = new Answerers(settings);
         return new EvalCommands(new EvalService(settings, workspaces, answerers, new AskService(settings, answerers)),
                 settings, new RetrievalModes(), new StaticListableBeanFactory(Map.of("launch", Launch.parse(List.of("eval"))))
@@ -54,7 +54,7 @@ class EvalCommandsTest {
 
     @Test
     void evalRunsTheGoldSetAndWritesTheThreeReports(@TempDir Path dir) throws Exception {
-        CiteqaProperties settings = ProductSettings.load();
+        CiteqaProperties settings = TestSettings.product();
         Path gold = Files.writeString(dir.resolve("gold.jsonl"), SMALL_GOLD);
         try (Workspaces workspaces = new Workspaces(settings)) {
             Path out = dir.resolve("run");
@@ -74,7 +74,7 @@ class EvalCommandsTest {
 
     @Test
     void anUnknownProviderIsRefusedBeforeAnyQuestionIsAsked(@TempDir Path dir) {
-        try (Workspaces workspaces = new Workspaces(ProductSettings.load())) {
+        try (Workspaces workspaces = new Workspaces(TestSettings.product())) {
             assertThatThrownBy(() -> commands(workspaces).eval(context, "eval/gold.jsonl", "seeds",
                     dir.resolve("data").toString(), null, "extractive,nosuch", null, dir.resolve("out").toString()))
                     .isInstanceOf(Problem.class)
@@ -101,7 +101,7 @@ class EvalCommandsTest {
         Files.writeString(b, report.formatted("1.0", "true"));
         Path html = dir.resolve("compare.html");
 
-        try (Workspaces workspaces = new Workspaces(ProductSettings.load())) {
+        try (Workspaces workspaces = new Workspaces(TestSettings.product())) {
             commands(workspaces).compare(context, List.of(a.toString(), b.getParent().toString()), html.toString());
         }
 
@@ -113,7 +113,7 @@ class EvalCommandsTest {
 
     @Test
     void retrievalPrintsTheScoresAndWritesTheRunFile(@TempDir Path out) {
-        try (Workspaces workspaces = new Workspaces(ProductSettings.load())) {
+        try (Workspaces workspaces = new Workspaces(TestSettings.product())) {
             commands(workspaces).retrieval(context, "src/test/resources/beir", null, null, "src/test/resources/beir/qrels.tsv",
                     null, out.toString());
         }
@@ -132,7 +132,7 @@ class EvalCommandsTest {
                 Q2\tWho painted the lighthouse?\tD1\tBell Rock\tD1-0\tThe reef lies off Angus.\t0
                 """);
 
-        try (Workspaces workspaces = new Workspaces(ProductSettings.load())) {
+        try (Workspaces workspaces = new Workspaces(TestSettings.product())) {
             commands(workspaces).wikiqa(context, null, file.toString(), "overlap", "0.5",
                     dir.resolve("per-question.tsv").toString());
             assertThatThrownBy(() -> commands(workspaces).wikiqa(context, null, file.toString(), "nosuch", null, null))

@@ -35,7 +35,7 @@ import dev.citeqa.config.Problem;
 import dev.citeqa.eval.EvalReport;
 import dev.citeqa.eval.EvalRunner;
 import dev.citeqa.eval.GoldSet;
-import dev.citeqa.eval.ProductSettings;
+import dev.citeqa.config.TestSettings;
 import dev.citeqa.eval.QuestionResult;
 import dev.citeqa.index.Embedder;
 import dev.citeqa.index.Fields;
@@ -147,7 +147,7 @@ class SolrCloudBackendTest {
     @Test
     @Order(2)
     void theGoldRunOnTwoShardsTimesTwoReplicasAnswersAndCitesAsTheEmbeddedIndex() {
-        CiteqaProperties product = ProductSettings.load();
+        CiteqaProperties product = TestSettings.product();
         Path docs = Path.of("seeds").toAbsolutePath();
         List<String> notices = new ArrayList<>();
         EvalReport embedded = goldRun(product, docs, folder.resolve("gold-data"), notices);

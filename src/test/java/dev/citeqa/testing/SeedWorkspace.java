@@ -1,10 +1,12 @@
 package dev.citeqa.testing;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import dev.citeqa.SeedFolder;
 import dev.citeqa.chat.Workspace;
 import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.config.TestSettings;
 import dev.citeqa.index.Embedder;
 
 /** The real seed articles copied into a temporary folder, indexed with real Lucene and a real in-jar model. */
@@ -13,11 +15,10 @@ public final class SeedWorkspace {
     private SeedWorkspace() {
     }
 
+    /** The product's settings over these folders, with this retrieval mode and embedding model. */
     public static CiteqaProperties settings(Path docs, Path data, String mode, String model) {
-        return new CiteqaProperties(docs, data,
-                CiteqaProperties.Ingest.defaults(),
-                new CiteqaProperties.Retrieval(5, mode, 60, 50, model),
-                new CiteqaProperties.Answer("extractive", 3, 0.5));
+        return TestSettings.product(Map.of("citeqa.docs", docs.toString(), "citeqa.data", data.toString(),
+                "citeqa.retrieval.mode", mode, "citeqa.retrieval.embedding-model", model));
     }
 
     public static Embedder embedder(String model) {
