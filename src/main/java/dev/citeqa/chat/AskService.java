@@ -137,7 +137,7 @@ public class AskService {
 
     /** The text of the passage before this one in its file, or "" for a file's first passage. */
     private static String before(Workspace workspace, Passage passage) {
-        return workspace.index().passages(passage.file()).stream().filter(p -> p.ordinal() == passage.ordinal() - 1)
+        return workspace.store().passages(passage.file()).stream().filter(p -> p.ordinal() == passage.ordinal() - 1)
                 .map(Passage::text).findFirst().orElse("");
     }
 }

@@ -37,7 +37,7 @@ public class IndexCommands {
         Workspace workspace = workspaces.open(target, data);
         workspace.takeRecoveryNote().ifPresent(out::println);
         out.println("Documents: " + workspace.docs());
-        out.println("Index:     " + workspace.indexFolder());
+        out.println("Index:     " + workspace.indexLocation());
         Progress.summary(workspace.sync(interruptKey.stopping(Progress.to(out))), out);
     }
 
@@ -59,6 +59,6 @@ public class IndexCommands {
                     file.date() == null ? "" : file.date(), AnswerView.snippet(file.title()));
             passages += file.passages();
         }
-        out.printf("%d documents, %d passages, in %s%n", files.size(), passages, workspace.indexFolder());
+        out.printf("%d documents, %d passages, in %s%n", files.size(), passages, workspace.indexLocation());
     }
 }

@@ -27,7 +27,9 @@ public record Launch(List<String> springArguments, List<String> command) {
             "--provider", "citeqa.answer.provider",
             "--model", "citeqa.answer.model",
             "--base-url", "citeqa.answer.base-url",
-            "--retrieval", "citeqa.retrieval.mode");
+            "--retrieval", "citeqa.retrieval.mode",
+            "--backend", "citeqa.retrieval.backend",
+            "--solr-urls", "citeqa.solr.urls");
 
     public static Launch parse(List<String> args) {
         List<String> spring = new ArrayList<>();
