@@ -16,6 +16,7 @@ import dev.citeqa.answer.Answerers;
 import dev.citeqa.answer.ContextBudget;
 import dev.citeqa.answer.MoreContext;
 import dev.citeqa.answer.Reply;
+import dev.citeqa.answer.AnswerStopped;
 import dev.citeqa.answer.StopSignal;
 import dev.citeqa.cite.CitationChecker;
 import dev.citeqa.cite.CitedAnswer;
@@ -109,6 +110,7 @@ public class AskService {
         }
         RetrievalMode chosen = mode != null ? mode : RetrievalMode.parse(settings.retrieval().mode());
         List<RankedPassage> retrieved = workspace.retrieval().retrieve(standalone, chosen, settings.retrieval().topK());
+        stopIfAsked(stop); // the first question may have waited here for the embedding model
         TermWeights weights = workspace.retrieval().weights(standalone);
         // the model sees only what fits the budget; citations are checked against exactly those passages
         List<RankedPassage> context = new ArrayList<>(ContextBudget.trim(retrieved, settings.answer().contextChars()));
@@ -129,7 +131,9 @@ public class AskService {
         Map<String, String> leads = new HashMap<>();
         java.util.function.Function<Passage, String> before = passage -> leads.computeIfAbsent(passage.id(),
                 id -> before(workspace, passage));
-        Reply reply = answerer.answer(new AnswerRequest(standalone, List.copyOf(context), weights, before, more), live, stop);
+        Reply reply = answerer.answer(new AnswerRequest(standalone, List.copyOf(context), weights, before, more), live,
+                stop);
+        stopIfAsked(stop); // an offline answer does not watch the signal itself: it is kept only if not stopped
         live.finish();
         CitedAnswer answer = CitationChecker.check(cleaned, reply, context, before);
         if (reply.notice() != null) {
@@ -140,9 +144,15 @@ public class AskService {
         return turn;
     }
 
+    private static void stopIfAsked(StopSignal stop) {
+        if (stop.stopped()) {
+            throw new AnswerStopped();
+        }
+    }
+
     /** The text of the passage before this one in its file, or "" for a file's first passage. */
     private static String before(Workspace workspace, Passage passage) {
-        return workspace.index().passages(passage.file()).stream().filter(p -> p.ordinal() == passage.ordinal() - 1)
+        return workspace.store().passages(passage.file()).stream().filter(p -> p.ordinal() == passage.ordinal() - 1)
                 .map(Passage::text).findFirst().orElse("");
     }
 }

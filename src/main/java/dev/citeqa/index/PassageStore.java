@@ -15,6 +15,19 @@ import dev.citeqa.ingest.Passage;
  */
 public interface PassageStore extends AutoCloseable {
 
+    /** Where the passages are, for the user: the index folder, or the collection and its nodes. */
+    default String location() {
+        return getClass().getSimpleName();
+    }
+
+    /**
+     * A line for the user, once, about something the store did on its own (an index rebuilt, a node found down),
+     * or empty.
+     */
+    default Optional<String> takeRecoveryNote() {
+        return Optional.empty();
+    }
+
     /** Indexed files by name. */
     Map<String, StoredFile> files();
 

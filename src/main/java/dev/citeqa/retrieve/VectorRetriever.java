@@ -17,7 +17,7 @@ import dev.citeqa.index.LuceneIndex;
 import dev.citeqa.index.PassageDocuments;
 
 /** Nearest passages to the question's embedding, from the vectors stored in the Lucene index. */
-public final class VectorRetriever implements Retriever {
+public final class VectorRetriever implements DenseRetriever {
 
     private final LuceneIndex index;
     private final Embedder embedder;
@@ -27,6 +27,7 @@ public final class VectorRetriever implements Retriever {
         this.embedder = embedder;
     }
 
+    @Override
     public boolean available() {
         return embedder.enabled();
     }

@@ -19,9 +19,11 @@ import dev.citeqa.index.StoredFile;
 public class IndexCommands {
 
     private final Workspaces workspaces;
+    private final InterruptKey interruptKey;
 
-    public IndexCommands(Workspaces workspaces) {
+    public IndexCommands(Workspaces workspaces, InterruptKey interruptKey) {
         this.workspaces = workspaces;
+        this.interruptKey = interruptKey;
     }
 
     @Command(name = "index", description = "Index a documents folder, or bring its index up to date "
@@ -35,8 +37,8 @@ public class IndexCommands {
         Workspace workspace = workspaces.open(target, data);
         workspace.takeRecoveryNote().ifPresent(out::println);
         out.println("Documents: " + workspace.docs());
-        out.println("Index:     " + workspace.indexFolder());
-        Progress.summary(workspace.sync(Progress.to(out)), out);
+        out.println("Index:     " + workspace.indexLocation());
+        Progress.summary(workspace.sync(interruptKey.stopping(Progress.to(out))), out);
     }
 
     @Command(name = "docs", description = "List the indexed documents with their titles, dates and passage counts")
@@ -57,6 +59,6 @@ public class IndexCommands {
                     file.date() == null ? "" : file.date(), AnswerView.snippet(file.title()));
             passages += file.passages();
         }
-        out.printf("%d documents, %d passages, in %s%n", files.size(), passages, workspace.indexFolder());
+        out.printf("%d documents, %d passages, in %s%n", files.size(), passages, workspace.indexLocation());
     }
 }

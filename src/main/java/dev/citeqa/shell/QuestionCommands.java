@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 
+import org.jline.reader.LineReader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -11,6 +12,8 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import dev.citeqa.ingest.Place;
+import dev.citeqa.answer.Answerers;
 import dev.citeqa.answer.StopSignal;
 import dev.citeqa.chat.AskService;
 import dev.citeqa.chat.Turn;
@@ -18,6 +21,7 @@ import dev.citeqa.chat.Workspace;
 import dev.citeqa.chat.Workspaces;
 import dev.citeqa.cite.Citation;
 import dev.citeqa.config.Problem;
+import dev.citeqa.config.ProviderKind;
 import dev.citeqa.index.IndexSummary;
 import dev.citeqa.ingest.Passage;
 import dev.citeqa.retrieve.RankedPassage;
@@ -30,17 +34,24 @@ public class QuestionCommands {
     private final Workspaces workspaces;
     private final AskService asking;
     private final InterruptKey interruptKey;
+    private final Answerers answerers;
     private final boolean styled;
+    private final boolean interactive;
+    private final ObjectProvider<LineReader> lineReader;
+    private Boolean atTerminal;
 
     public QuestionCommands(Workspaces workspaces, AskService asking, InterruptKey interruptKey,
-                            ObjectProvider<Launch> launch) {
+                            ObjectProvider<Launch> launch, Answerers answerers, ObjectProvider<LineReader> lineReader) {
         this.workspaces = workspaces;
         this.asking = asking;
         this.interruptKey = interruptKey;
+        this.answerers = answerers;
         Launch started = launch.getIfAvailable();
+        this.interactive = started == null || started.interactive();
         // dim text only on a prompt a person reads; scripts and pipes get plain text
         this.styled = started != null && started.interactive() && System.getenv("NO_COLOR") == null
                 && !"dumb".equals(System.getenv("TERM"));
+        this.lineReader = lineReader;
     }
 
     @Command(name = "ask", description = "Answer a question from the documents, with numbered citations "
@@ -56,7 +67,7 @@ public class QuestionCommands {
         Workspace workspace = workspaces.open(docs, data);
         PrintWriter notes = json ? Progress.stderr() : out; // keep stdout pure JSON for scripts
         workspace.takeRecoveryNote().ifPresent(notes::println);
-        IndexSummary summary = workspace.syncOnce(Progress.to(notes));
+        IndexSummary summary = workspace.syncOnce(interruptKey.stopping(Progress.to(notes)));
         if (summary != null && (summary.touched() || !summary.skipped().isEmpty())) {
             Progress.summary(summary, notes);
             notes.println();
@@ -65,6 +76,12 @@ public class QuestionCommands {
         // the answer streams as it is written (JSON waits for the whole); checks and sources follow at the end
         boolean[] shown = {false};
         StopSignal stop = new StopSignal();
+        // a model's Markdown is shown as terminal text; the offline answer quotes documents, which stay as written
+        MarkdownStream markdown = !json && atTerminal()
+                && !ProviderKind.EXTRACTIVE.id().equals(answerers.active().name()) ? new MarkdownStream(text -> {
+                    out.print(text);
+                    out.flush();
+                }) : null;
         Turn turn;
         try (InterruptKey.Handle ignored = interruptKey.during(stop::stop)) {
             turn = asking.ask(workspace, question, mode, searched -> {
@@ -73,13 +90,22 @@ public class QuestionCommands {
                     out.flush();
                 }
             }, token -> {
-                if (!json) {
+                if (markdown != null) {
+                    shown[0] = true;
+                    markdown.accept(TerminalText.safe(token));
+                } else if (!json) {
                     shown[0] = true;
                     out.print(TerminalText.safe(token));
                     out.flush();
                 }
             }, stop);
+            if (markdown != null) {
+                markdown.finish();
+            }
         } catch (RuntimeException e) {
+            if (markdown != null) {
+                markdown.finish();
+            }
             if (shown[0]) {
                 out.println();
             }
@@ -89,7 +115,11 @@ public class QuestionCommands {
             out.print(AnswerView.json(turn) + "\n");
             return;
         }
-        out.print(AnswerView.afterStream(turn));
+        out.print(AnswerView.afterStream(turn, interactive, links(workspace)));
+        if (!interactive && turn.answer().abstained()) {
+            out.flush();
+            throw new AnswerDeclined(); // a script tells a declined answer by the exit status
+        }
     }
 
     @Command(name = "sources", description = "List the passages behind the last answer: cited ones first, "
@@ -108,7 +138,8 @@ public class QuestionCommands {
         if (!cited.isEmpty()) {
             out.println("Cited:");
             for (Citation c : cited) {
-                out.print(AnswerView.source(c.n(), c.passage(), alsoIn(turn, c.passage())));
+                out.print(AnswerView.source(c.n(), c.passage(), alsoIn(turn, c.passage()),
+                        links(workspaces.current())));
             }
         }
         List<RankedPassage> others = turn.retrieved().stream()
@@ -135,7 +166,7 @@ public class QuestionCommands {
         Citation citation = turn.answer().citations().get(n - 1);
         Passage p = citation.passage();
         Workspace workspace = workspaces.current();
-        out.printf("[%d] %s — %s%n", n, TerminalText.safe(p.file()), TerminalText.safe(p.title()));
+        out.printf("[%d] %s — %s%n", n, links(workspace).name(p), TerminalText.safe(p.title()));
         out.printf("passage %s, characters %d-%d%s%s%s%n", TerminalText.safe(p.id()), p.start(), p.end(),
                 workspace.placeOf(p).map(place -> ", " + place.describe() + " of the file")
                         .orElse(" (the file has changed since it was indexed)"),
@@ -143,6 +174,19 @@ public class QuestionCommands {
                 p.date() == null ? "" : ", dated " + p.date());
         out.println();
         out.println(PassagePlace.marked(TerminalText.safe(p.text()), TerminalText.safe(citation.sentence())));
+    }
+
+    /** Whether a person reads the output on a terminal that shows escape sequences (not a pipe, not dumb). */
+    private boolean atTerminal() {
+        if (atTerminal == null) { // the prompt's terminal, known once the interactive session has made it
+            atTerminal = interactive && styled && FileLinks.supported(lineReader.getObject().getTerminal());
+        }
+        return atTerminal;
+    }
+
+    private FileLinks links(Workspace workspace) {
+        return atTerminal() ? new FileLinks(workspace.docs(), p -> workspace.placeOf(p).filter(place -> place.unit() == Place.Unit.LINE).map(Place::first), true)
+                : FileLinks.PLAIN;
     }
 
     private Turn lastTurn() {
