@@ -147,7 +147,8 @@ public final class ExtractiveAnswerer implements Answerer {
             return Reply.offline(judgement.ranked().isEmpty() || reading.constraint().isEmpty()
                     ? Refusals.NOT_IN_DOCUMENTS : Refusals.otherDate(reading.constraint().describe()));
         }
-        Scored best = metOverUnknown(sentenceOverHeadline(usable, request, reading), usable, request, reading);
+        Scored best = offersTheType(metOverUnknown(sentenceOverHeadline(usable, request, reading), usable, request,
+                reading), usable, reading);
         if (reading.type() == AnswerType.ACRONYM) {
             // a sentence that defines the abbreviation answers it, wherever it ranks
             Scored defining = usable.stream().filter(u -> !reading.answers(u.unit()).isEmpty()).findFirst().orElse(null);
@@ -184,6 +185,24 @@ public final class ExtractiveAnswerer implements Answerer {
                 : reading.type() == AnswerType.YES_NO && reading.typeFit(best.unit()) && best.features()[10] == 0
                         && reading.namesAll(best.unit()) ? "Yes" : null;
         return Reply.offline(write(request, reading, chosen, shortAnswer, best, null), shortAnswer);
+    }
+
+    /**
+     * A typed question (who, where, when, how many) is answered by a sentence that offers a phrase of that type: when
+     * the best-scored one offers none, the best that does and holds as much of the question's key terms is taken.
+     */
+    private static Scored offersTheType(Scored best, List<Scored> usable, Reading reading) {
+        // dates are left out: a time of day or "next week" answers "when" without a date phrase the reader knows
+        if (!reading.type().hasShortAnswer() || reading.type() == AnswerType.YES_NO
+                || reading.type() == AnswerType.DATE || best.features()[5] == 1) {
+            return best;
+        }
+        for (Scored other : usable) {
+            if (other.features()[5] == 1 && !other.unit().headline() && other.features()[0] >= best.features()[0]) {
+                return other;
+            }
+        }
+        return best;
     }
 
     /**
