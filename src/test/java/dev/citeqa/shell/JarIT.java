@@ -82,7 +82,7 @@ class JarIT {
         Run declined = run(temp, "", "--docs", docs.toString(), "--data", data, "ask",
                 "What is the population of Brazil?");
         assertThat(declined.exit()).as(declined.err()).isEqualTo(3);
-        assertThat(declined.out()).contains("The documents do not answer this question.");
+        assertThat(declined.out()).contains("The documents do not answer this question: they do not mention Brazil.");
         assertThat(declined.err()).isBlank();
 
         Run json = run(temp, "", "--docs", docs.toString(), "--data", data, "ask", "--json",
@@ -97,7 +97,8 @@ class JarIT {
                         + "the agreement?\nsources\nexit\n",
                 "--docs", docs.toString(), "--data", temp.resolve("data2").toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains(ShellSession.PROMPT).contains("The documents do not answer this question.")
+        assertThat(run.out()).contains(ShellSession.PROMPT)
+                .contains("The documents do not answer this question: they do not mention Brazil.")
                 .contains("Tehran").contains("Cited:");
         assertThat(run.err()).doesNotContain("Exception");
     }
@@ -110,7 +111,7 @@ class JarIT {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).doesNotContain("quote>")
                 .contains("strategic necessity").contains("The sources disagree: ")
-                .contains("The documents do not answer this question.");
+                .contains("The documents do not answer this question: they do not mention Brazil.");
         // three questions, three answers: each line was read as one question, and every answer ends with its
         // sources or with "(no sources cited)"
         String out = run.out();
