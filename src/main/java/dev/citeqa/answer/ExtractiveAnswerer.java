@@ -156,7 +156,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 return Reply.offline(Refusals.NOT_IN_DOCUMENTS);
             }
             String expansion = reading.answers(defining.unit()).getFirst().text();
-            return Reply.offline(write(request, reading, List.of(defining), expansion, defining, null), expansion);
+            return Reply.offline(write(request, reading, List.of(defining), judgement.ranked(), expansion, defining, null), expansion);
         }
         boolean typed = reading.type().hasShortAnswer() && reading.type() != AnswerType.YES_NO;
         Phrases.Phrase phrase = typed ? reading.shortAnswer(best.unit()) : null;
@@ -164,7 +164,7 @@ public final class ExtractiveAnswerer implements Answerer {
             // the best sentence names someone or something the question does not: look for what it asks about them
             SecondHop hop = secondHop(request, reading, best);
             if (hop != null) {
-                return Reply.offline(write(request, reading, List.of(best), hop.phrase(), best, hop), hop.phrase());
+                return Reply.offline(write(request, reading, List.of(best), judgement.ranked(), hop.phrase(), best, hop), hop.phrase());
             }
         }
         if (!judgement.answers()) {
@@ -184,7 +184,7 @@ public final class ExtractiveAnswerer implements Answerer {
         String shortAnswer = phrase != null ? phrase.text()
                 : reading.type() == AnswerType.YES_NO && reading.typeFit(best.unit()) && best.features()[10] == 0
                         && reading.namesAll(best.unit()) ? "Yes" : null;
-        return Reply.offline(write(request, reading, chosen, shortAnswer, best, null), shortAnswer);
+        return Reply.offline(write(request, reading, chosen, judgement.ranked(), shortAnswer, best, null), shortAnswer);
     }
 
     /**
@@ -294,8 +294,8 @@ public final class ExtractiveAnswerer implements Answerer {
         return null;
     }
 
-    private String write(AnswerRequest request, Reading reading, List<Scored> chosen, String shortAnswer, Scored best,
-                         SecondHop hop) {
+    private String write(AnswerRequest request, Reading reading, List<Scored> chosen, List<Scored> all,
+                         String shortAnswer, Scored best, SecondHop hop) {
         StringBuilder answer = new StringBuilder();
         if (shortAnswer != null) {
             int n = hop != null ? hop.citation() : best.unit().passage() + 1;
@@ -318,13 +318,16 @@ public final class ExtractiveAnswerer implements Answerer {
         if (hop != null) {
             answer.append(' ').append(CitationMarks.place(hop.sentence(), List.of(hop.citation())));
         }
-        return withDisagreements(answer, inOrder, request);
+        return withDisagreements(answer, inOrder, all, request);
     }
 
     /** The answer followed by a sentence for each conflict between sources about what it says. */
-    private static String withDisagreements(StringBuilder answer, List<Scored> chosen, AnswerRequest request) {
-        List<AnswerUnit> all = AnswerUnit.of(request.context(), request.before());
-        List<Disagreements.Said> others = all.stream().map(ExtractiveAnswerer::said).toList();
+    private static String withDisagreements(StringBuilder answer, List<Scored> chosen, List<Scored> all,
+                                            AnswerRequest request) {
+        // the units judge() already read, back in reading order
+        List<Disagreements.Said> others = all.stream().map(Scored::unit)
+                .sorted(Comparator.comparingInt(AnswerUnit::passage).thenComparingInt(AnswerUnit::sentenceStart))
+                .map(ExtractiveAnswerer::said).toList();
         Set<String> noted = new LinkedHashSet<>();
         for (Scored c : chosen) {
             Disagreements.about(said(c.unit()), others, request.context(), request.before()).ifPresent(noted::add);

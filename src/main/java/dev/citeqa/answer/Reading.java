@@ -43,6 +43,8 @@ public final class Reading {
     private final List<String[]> bigrams;
     private final Set<String> lowerCaseWords;
     private final List<RankedPassage> context;
+    /** Each passage's terms with its title's, read once for all of its sentences. */
+    private final Map<Integer, Set<String>> termsOfPassage = new java.util.HashMap<>();
 
     public Reading(String question, TermWeights idf, List<RankedPassage> context) {
         this.question = question;
@@ -153,8 +155,11 @@ public final class Reading {
     public double[] features(AnswerUnit unit, double cosine) {
         RankedPassage hit = context.get(unit.passage());
         Passage passage = hit.passage();
-        Set<String> passageTerms = new HashSet<>(Analysis.terms(passage.text()));
-        passageTerms.addAll(Analysis.terms(passage.title() == null ? "" : passage.title()));
+        Set<String> passageTerms = termsOfPassage.computeIfAbsent(unit.passage(), i -> {
+            Set<String> terms = new HashSet<>(Analysis.terms(passage.text()));
+            terms.addAll(Analysis.terms(passage.title() == null ? "" : passage.title()));
+            return terms;
+        });
         DateConstraint.Agreement agreement = agreement(unit, passage);
         double[] f = new double[ReaderFeatures.SENTENCE.size()];
         f[0] = coverage(keyTerms, unit.terms(), keyTotal);
