@@ -70,11 +70,7 @@ public final class ShortAnswerTraining {
 
     public Outcome run(Path squad, Path out) {
         List<SquadFile.Article> articles = SquadFile.read(squad).articles();
-        Map<String, String> splitOf = new LinkedHashMap<>();
-        for (SquadFile.Article a : articles) {
-            splitOf.put(a.title(), ReaderTraining.TEST.contains(a.title()) ? "test"
-                    : ReaderTraining.VALIDATION.contains(a.title()) ? "validation" : "train");
-        }
+        Map<String, String> splitOf = splits(articles);
         if (!splitOf.containsValue("train") || !splitOf.containsValue("validation")) {
             throw new Problem("The training file " + squad + " holds no training or no validation article ("
                     + "validation: " + String.join(", ", ReaderTraining.VALIDATION) + ").");
@@ -93,6 +89,16 @@ public final class ShortAnswerTraining {
             throw new UncheckedIOException(e);
         }
         return new Outcome(figures, out);
+    }
+
+    /** Each article's split, as {@link ReaderTraining} splits them. */
+    static Map<String, String> splits(List<SquadFile.Article> articles) {
+        Map<String, String> splitOf = new LinkedHashMap<>();
+        for (SquadFile.Article a : articles) {
+            splitOf.put(a.title(), ReaderTraining.TEST.contains(a.title()) ? "test"
+                    : ReaderTraining.VALIDATION.contains(a.title()) ? "validation" : "train");
+        }
+        return splitOf;
     }
 
     /** The candidates of every typed answerable question of the training and validation articles. */
