@@ -73,6 +73,14 @@ public final class LuceneIndex implements PassageStore {
     private record Previous(Path folder, Directory directory, DirectoryReader reader, String model) {
     }
 
+    /**
+     * One writer at a time in this process: an index run and the background embedding take turns, each batch
+     * committed before the other starts (Lucene's own lock would fail the second instead of making it wait).
+     */
+    private final java.util.concurrent.locks.ReentrantLock writing = new java.util.concurrent.locks.ReentrantLock();
+    /** Passages without a vector in {@link #reader}, counted once per commit; -1 until counted. */
+    private int withoutVector = -1;
+
     public LuceneIndex(Path dataFolder) {
         this(dataFolder, FSDirectory::open);
     }
@@ -211,6 +219,7 @@ public final class LuceneIndex implements PassageStore {
             if (newer != null) {
                 reader.close();
                 reader = newer;
+                withoutVector = -1;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -295,6 +304,37 @@ public final class LuceneIndex implements PassageStore {
         }
     }
 
+    /** Passages that have no vector yet: an index run writes them at once, the embedding follows (VectorBackfill). */
+    @Override
+    public synchronized int passagesWithoutVector() {
+        if (reader == null) {
+            return 0;
+        }
+        if (withoutVector < 0) {
+            try {
+                withoutVector = new IndexSearcher(reader).count(withoutVectorQuery());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return withoutVector;
+    }
+
+    /** Up to {@code max} passages that have no vector yet, in index order. */
+    @Override
+    public synchronized List<Passage> passagesWithoutVector(int max) {
+        return query(withoutVectorQuery(), max);
+    }
+
+    private static org.apache.lucene.search.Query withoutVectorQuery() {
+        return new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)),
+                        org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .add(new org.apache.lucene.search.FieldExistsQuery(Fields.VECTOR),
+                        org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+                .build();
+    }
+
     @Override
     public synchronized String embeddingModel() {
         if (reader == null) {
@@ -357,6 +397,16 @@ public final class LuceneIndex implements PassageStore {
 
     @Override
     public Changes change() {
+        writing.lock();
+        try {
+            return new LuceneChanges(openWriter());
+        } catch (RuntimeException | Error e) {
+            writing.unlock();
+            throw e;
+        }
+    }
+
+    private IndexWriter openWriter() {
         IndexWriterConfig config = new IndexWriterConfig(Analysis.english())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCommitOnClose(false)
@@ -372,7 +422,7 @@ public final class LuceneIndex implements PassageStore {
             throw new Problem("Cannot write the index in " + folder + " (" + e.getMessage()
                     + "): check free disk space and permissions.", e);
         }
-        return new LuceneChanges(writer);
+        return writer;
     }
 
     private final class LuceneChanges implements Changes {
@@ -393,6 +443,18 @@ public final class LuceneIndex implements PassageStore {
             docs.add(fileRecord(file, lineKeys));
             try {
                 writer.updateDocuments(new Term(Fields.FILE, file.file()), docs);
+            } catch (IOException e) {
+                throw writeFailed(e);
+            }
+        }
+
+        @Override
+        public void addVector(Passage passage, float[] vector) {
+            try {
+                // the id holds a hash of the text: a passage changed or removed since it was read is not brought back
+                if (passage(passage.id()).filter(p -> p.text().equals(passage.text())).isPresent()) {
+                    writer.updateDocument(new Term(Fields.ID, passage.id()), PassageDocuments.document(passage, vector));
+                }
             } catch (IOException e) {
                 throw writeFailed(e);
             }
@@ -436,6 +498,8 @@ public final class LuceneIndex implements PassageStore {
                 }
             } catch (IOException | RuntimeException e) {
                 // the writer is gone either way; the last commit on disk is what stays
+            } finally {
+                writing.unlock();
             }
         }
 

@@ -24,6 +24,12 @@ public interface PassageStore extends AutoCloseable {
 
     int passageCount();
 
+    /** How many passages have no vector yet. */
+    int passagesWithoutVector();
+
+    /** Up to {@code max} passages that have no vector yet. */
+    List<Passage> passagesWithoutVector(int max);
+
     /** The embedding model of the stored vectors ("none" when passages have none), or null for an empty store. */
     String embeddingModel();
 
@@ -41,9 +47,15 @@ public interface PassageStore extends AutoCloseable {
 
         /**
          * Replaces everything stored for the file with these passages, each with its vector (the list is empty
-         * when no embedding model is configured).
+         * when no embedding model is configured; a null vector is computed later, by VectorBackfill).
          */
         void replace(IngestedFile file, Set<String> lineKeys, List<float[]> vectors);
+
+        /**
+         * Gives a stored passage its vector; a passage no longer in the store (or with another text) is left out, so
+         * vectors computed while an index run changed the file never bring old text back.
+         */
+        void addVector(Passage passage, float[] vector);
 
         /** Records the embedding model of this commit's vectors. */
         void embeddingModel(String model);

@@ -31,6 +31,11 @@ public final class VectorRetriever implements Retriever {
         return embedder.enabled();
     }
 
+    /** Every passage has its vector: a half-embedded index would favour the embedded half. */
+    public boolean ready() {
+        return index.passagesWithoutVector() == 0;
+    }
+
     @Override
     public List<RankedPassage> retrieve(String question, int k) {
         IndexSearcher searcher = index.searcher();

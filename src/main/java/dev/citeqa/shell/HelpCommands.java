@@ -41,6 +41,6 @@ public class HelpCommands {
         for (var command : commands) {
             out.printf("  %-" + width + "s  %s%n", command.getName(), command.getDescription());
         }
-        out.println("ask, index and docs take --docs <folder> and --data <folder>; help <command> lists the options.");
+        out.println("ask, index, docs and status take --docs <folder> and --data <folder>; help <command> lists the options.");
     }
 }

@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 
 import dev.citeqa.chat.Workspace;
 import dev.citeqa.chat.Workspaces;
+import dev.citeqa.index.EmbeddingProgress;
+import dev.citeqa.index.Embedder;
+import dev.citeqa.index.IndexSummary;
 import dev.citeqa.index.StoredFile;
 
 /** Indexing a documents folder and listing what is indexed. */
@@ -36,7 +39,42 @@ public class IndexCommands {
         workspace.index().takeRecoveryNote().ifPresent(out::println);
         out.println("Documents: " + workspace.docs());
         out.println("Index:     " + workspace.index().folder());
-        Progress.summary(workspace.sync(Progress.to(out)), out);
+        IndexSummary summary;
+        try (Progress progress = Progress.lines(out)) {
+            summary = workspace.sync(progress.files(), progress.embedding(), () -> false);
+        }
+        Progress.summary(summary, out);
+    }
+
+    @Command(name = "status", description = "Say what is indexed and how far the embedding of passages is")
+    public void status(CommandContext context,
+                       @Option(longName = "docs", description = "documents folder") String docs,
+                       @Option(longName = "data", description = "index folder for these documents") String data) {
+        PrintWriter out = context.outputWriter();
+        Workspace workspace = workspaces.open(docs, data);
+        out.println("Documents: " + workspace.docs());
+        out.println("Index:     " + workspace.index().folder());
+        out.println(workspace.index().files().size() + " documents, " + workspace.index().passageCount() + " passages.");
+        out.println(vectors(workspace));
+    }
+
+    /** One line on the vectors: how many passages have theirs, and what questions are searched with meanwhile. */
+    static String vectors(Workspace workspace) {
+        int passages = workspace.index().passageCount();
+        if (Embedder.NONE.equals(workspace.embeddingModel())) {
+            return "Vectors: none (no embedding model is configured); questions are searched by BM25 alone.";
+        }
+        int waiting = workspace.vectorsWaiting();
+        String head = String.format("Vectors (%s): %d of %d passages", workspace.embeddingModel(), passages - waiting,
+                passages);
+        if (waiting == 0) {
+            return head + "; questions are searched by BM25 and vectors together.";
+        }
+        EmbeddingProgress running = workspace.backgroundEmbedding();
+        return head + String.format(" (%d%%)", Math.round(100.0 * (passages - waiting) / Math.max(1, passages)))
+                + (running == null ? "; index embeds the rest." : "; embedding in the background"
+                + (running.secondsLeft() < 0 ? "" : ": " + running.line().replaceFirst("^Embedding: [^,]*, ", ""))
+                + ".") + " Until then questions are searched by BM25 alone.";
     }
 
     @Command(name = "docs", description = "List the indexed documents with their titles, dates and passage counts")
@@ -58,5 +96,6 @@ public class IndexCommands {
             passages += file.passages();
         }
         out.printf("%d documents, %d passages, in %s%n", files.size(), passages, workspace.index().folder());
+        out.println(vectors(workspace));
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 
+import org.jline.reader.LineReader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -31,13 +32,17 @@ public class QuestionCommands {
     private final AskService asking;
     private final InterruptKey interruptKey;
     private final boolean styled;
+    private final boolean interactive;
+    private final ObjectProvider<LineReader> lineReader;
 
     public QuestionCommands(Workspaces workspaces, AskService asking, InterruptKey interruptKey,
-                            ObjectProvider<Launch> launch) {
+                            ObjectProvider<Launch> launch, ObjectProvider<LineReader> lineReader) {
         this.workspaces = workspaces;
         this.asking = asking;
         this.interruptKey = interruptKey;
+        this.lineReader = lineReader;
         Launch started = launch.getIfAvailable();
+        this.interactive = started == null || started.interactive();
         // dim text only on a prompt a person reads; scripts and pipes get plain text
         this.styled = started != null && started.interactive() && System.getenv("NO_COLOR") == null
                 && !"dumb".equals(System.getenv("TERM"));
@@ -56,11 +61,7 @@ public class QuestionCommands {
         Workspace workspace = workspaces.open(docs, data);
         PrintWriter notes = json ? Progress.stderr() : out; // keep stdout pure JSON for scripts
         workspace.index().takeRecoveryNote().ifPresent(notes::println);
-        IndexSummary summary = workspace.syncOnce(Progress.to(notes));
-        if (summary != null && (summary.touched() || !summary.skipped().isEmpty())) {
-            Progress.summary(summary, notes);
-            notes.println();
-        }
+        prepare(workspace, notes, styled && !json);
         RetrievalMode mode = retrieval == null || retrieval.isBlank() ? null : RetrievalMode.parse(retrieval);
         // the answer streams as it is written (JSON waits for the whole); checks and sources follow at the end
         boolean[] shown = {false};
@@ -90,6 +91,51 @@ public class QuestionCommands {
             return;
         }
         out.print(AnswerView.afterStream(turn));
+    }
+
+    /**
+     * Before the first question: the text is indexed (BM25 answers from it), then a few waiting vectors are embedded
+     * at once; more are embedded in the background in the shell, while a single command answers by BM25 alone and
+     * says so (index embeds them, with progress).
+     */
+    private void prepare(Workspace workspace, PrintWriter notes, boolean inPlace) {
+        IndexSummary summary;
+        StopSignal stop = new StopSignal();
+        try (Progress progress = new Progress(notes, inPlace)) {
+            summary = workspace.syncOnce(progress.files());
+            if (summary != null && summary.withoutVector() > 0
+                    && summary.withoutVector() <= Workspace.EMBED_BEFORE_ANSWER) {
+                try (InterruptKey.Handle ignored = interruptKey.during(stop::stop)) {
+                    summary = workspace.embed(summary, progress.embedding(), stop::stopped);
+                }
+            }
+        }
+        if (summary == null) {
+            return;
+        }
+        if (summary.touched() || !summary.skipped().isEmpty() || summary.embedded() > 0) {
+            Progress.summary(summary, notes);
+        }
+        if (summary.withoutVector() > 0 && interactive) {
+            workspace.embedInBackground(this::announce);
+            notes.println("Embedding " + summary.withoutVector() + " passages in the background; until they are done, "
+                    + "questions are searched by BM25 alone (status shows how far along).");
+        }
+        if (summary.touched() || !summary.skipped().isEmpty() || summary.embedded() > 0
+                || summary.withoutVector() > 0 && interactive) {
+            notes.println();
+        }
+        notes.flush();
+    }
+
+    /** A line from the background, shown above the prompt without disturbing what is being typed. */
+    private void announce(String line) {
+        LineReader reader = lineReader.getIfAvailable();
+        if (reader != null) {
+            reader.printAbove(line);
+        } else {
+            System.out.println(line);
+        }
     }
 
     @Command(name = "sources", description = "List the passages behind the last answer: cited ones first, "
