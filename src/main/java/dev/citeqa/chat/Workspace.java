@@ -48,9 +48,9 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * Opens the index. The embedding model starts loading in the background when it will be needed: the index holds
-     * vectors (a question is embedded to search them) or is empty (its first sync embeds). An index of text alone
-     * (no model, or vectors still to come) answers by BM25 without loading the model.
+     * Opens the index. The embedding model starts loading in the background when it will be needed: every passage
+     * has its vector (a question is embedded to search them) or the index is empty (its first sync embeds). An index
+     * whose vectors are still to come answers by BM25 without waiting for the model.
      */
     public Workspace(Path docs, Path data, CiteqaProperties settings, Embedder embedder) {
         this.docs = docs;
@@ -62,7 +62,7 @@ public final class Workspace implements AutoCloseable {
         this.bm25 = new Bm25Retriever(index);
         this.retrieval = new PassageRetrieval(bm25, new VectorRetriever(index, embedder), settings.retrieval().rrfK(),
                 settings.retrieval().candidates());
-        if (index.passageCount() == 0 || index.passageCount() > index.passagesWithoutVector()) {
+        if (index.passageCount() == 0 || index.passagesWithoutVector() == 0) {
             embedder.warmUp();
         }
     }

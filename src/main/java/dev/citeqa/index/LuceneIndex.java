@@ -102,6 +102,26 @@ public final class LuceneIndex implements PassageStore {
         }
     }
 
+    /**
+     * Whether every passage of the index in {@code dataFolder} has its vector, so that a question will be embedded;
+     * read without opening the index for writing or changing anything on disk (false when there is no readable
+     * index, or no passage).
+     */
+    public static boolean vectorsReady(Path dataFolder) {
+        Path folder = dataFolder.resolve("index");
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Directory directory = FSDirectory.open(folder);
+             DirectoryReader reader = DirectoryReader.open(directory)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            return searcher.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE))) > 0
+                    && searcher.count(withoutVectorQuery()) == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** A note for the user, once, when the index was found damaged and moved aside at open. */
     public synchronized java.util.Optional<String> takeRecoveryNote() {
         java.util.Optional<String> note = java.util.Optional.ofNullable(recovered);

@@ -60,6 +60,7 @@ class VectorBackfillTest {
             assertThat(passages).isGreaterThan(4);
             assertThat(text.withoutVector()).isEqualTo(passages);
             assertThat(text.embedded()).isZero();
+            assertThat(LuceneIndex.vectorsReady(data)).as("a question would not be embedded yet").isFalse();
             // BM25 answers from the text at once; hybrid waits until every passage has its vector
             assertThat(retrieval(index).effective(RetrievalMode.HYBRID)).isEqualTo(RetrievalMode.BM25);
             assertThat(retrieval(index).retrieve("orchard irrigation", RetrievalMode.HYBRID, 1).getFirst().passage()
@@ -82,6 +83,7 @@ class VectorBackfillTest {
             assertThat(backfill.run(p -> {
             }, () -> false)).isEqualTo(passages - 4);
             assertThat(backfill.waiting()).isZero();
+            assertThat(LuceneIndex.vectorsReady(data)).isTrue();
             assertThat(retrieval(index).effective(RetrievalMode.HYBRID)).isEqualTo(RetrievalMode.HYBRID);
 
             // each stored vector is the passage's own, as an index run that embedded it at once would store it
