@@ -68,13 +68,14 @@ public class IndexCommands {
         String head = String.format("Vectors (%s): %d of %d passages", workspace.embeddingModel(), passages - waiting,
                 passages);
         if (waiting == 0) {
-            return head + "; questions are searched by BM25 and vectors together.";
+            return head + ": every passage has its vector.";
         }
         EmbeddingProgress running = workspace.backgroundEmbedding();
-        return head + String.format(" (%d%%)", Math.round(100.0 * (passages - waiting) / Math.max(1, passages)))
-                + (running == null ? "; index embeds the rest." : "; embedding in the background"
-                + (running.secondsLeft() < 0 ? "" : ": " + running.line().replaceFirst("^Embedding: [^,]*, ", ""))
-                + ".") + " Until then questions are searched by BM25 alone.";
+        if (running != null) {
+            return head + " committed; embedding in the background (" + running.line().replaceFirst("^Embedding: ", "")
+                    + "). Until then questions are searched by BM25 alone.";
+        }
+        return head + "; index embeds the rest. Until then questions are searched by BM25 alone.";
     }
 
     @Command(name = "docs", description = "List the indexed documents with their titles, dates and passage counts")

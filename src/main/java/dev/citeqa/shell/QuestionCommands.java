@@ -61,7 +61,7 @@ public class QuestionCommands {
         Workspace workspace = workspaces.open(docs, data);
         PrintWriter notes = json ? Progress.stderr() : out; // keep stdout pure JSON for scripts
         workspace.index().takeRecoveryNote().ifPresent(notes::println);
-        prepare(workspace, notes, styled && !json);
+        prepare(workspace, notes, !json && onTerminal());
         RetrievalMode mode = retrieval == null || retrieval.isBlank() ? null : RetrievalMode.parse(retrieval);
         // the answer streams as it is written (JSON waits for the whole); checks and sources follow at the end
         boolean[] shown = {false};
@@ -126,6 +126,12 @@ public class QuestionCommands {
             notes.println();
         }
         notes.flush();
+    }
+
+    /** The shell runs on a real terminal (not a pipe, not a dumb one), where a progress line can be redrawn. */
+    private boolean onTerminal() {
+        LineReader reader = interactive ? lineReader.getIfAvailable() : null;
+        return styled && reader != null && !reader.getTerminal().getType().startsWith("dumb");
     }
 
     /** A line from the background, shown above the prompt without disturbing what is being typed. */
