@@ -46,20 +46,29 @@ final class Progress implements AutoCloseable {
         return new Progress(out, false);
     }
 
-    /** Files read, then passages split. */
+    /** Files read, then passages split; the turn from one to the other is shown at once. */
     Consumer<Indexer.Progress> files() {
-        return p -> show(p.done() < p.total() ? String.format("Indexing: %d/%d files read", p.done(), p.total())
-                : String.format("Indexing: %d files read, %d passages split", p.total(), p.passages()));
+        boolean[] splitting = {false};
+        return p -> {
+            if (p.done() < p.total()) {
+                show(String.format("Indexing: %d/%d files read", p.done(), p.total()), false);
+            } else {
+                show(String.format("Indexing: %d files read, %d passages split", p.total(), p.passages()),
+                        !splitting[0]);
+                splitting[0] = true;
+            }
+        };
     }
 
     /** Passages embedded, the rate and the time left. */
     Consumer<EmbeddingProgress> embedding() {
-        return p -> show(p.line());
+        return p -> show(p.line(), false);
     }
 
-    private void show(String line) {
+    private void show(String line, boolean turn) {
         long now = clock.getAsLong();
-        if (now - begin < SHOW_AFTER_NANOS || shownAt >= 0 && now - shownAt < (inPlace ? REDRAW_NANOS : LINE_EVERY_NANOS)) {
+        if (now - begin < SHOW_AFTER_NANOS
+                || !turn && shownAt >= 0 && now - shownAt < (inPlace ? REDRAW_NANOS : LINE_EVERY_NANOS)) {
             return;
         }
         shownAt = now;

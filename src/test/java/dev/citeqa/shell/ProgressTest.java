@@ -38,16 +38,22 @@ class ProgressTest {
         Clock clock = new Clock();
         try (Progress progress = new Progress(new PrintWriter(text), false, () -> clock.now)) {
             clock.now = 2 * SECOND;
-            progress.files().accept(new Indexer.Progress(10, 44, "a.md", 0));
+            var files = progress.files();
+            files.accept(new Indexer.Progress(10, 44, "a.md", 0));
             clock.now = 3 * SECOND;
-            progress.files().accept(new Indexer.Progress(20, 44, "b.md", 0)); // within 5 s of the last line
-            clock.now = 8 * SECOND;
-            progress.files().accept(new Indexer.Progress(44, 44, "c.md", 812));
+            files.accept(new Indexer.Progress(20, 44, "b.md", 0)); // within 5 s of the last line
+            clock.now = 4 * SECOND;
+            files.accept(new Indexer.Progress(44, 44, "", 0)); // every file read: shown at once
+            clock.now = 5 * SECOND;
+            files.accept(new Indexer.Progress(44, 44, "c.md", 400)); // within 5 s
+            clock.now = 9 * SECOND;
+            files.accept(new Indexer.Progress(44, 44, "d.md", 812));
             clock.now = 14 * SECOND;
             progress.embedding().accept(new EmbeddingProgress(400, 3208, 10 * SECOND));
         }
         assertThat(text.toString().lines()).containsExactly(
                 "Indexing: 10/44 files read",
+                "Indexing: 44 files read, 0 passages split",
                 "Indexing: 44 files read, 812 passages split",
                 "Embedding: 400/3208 passages, 40 passages/s, about 70 s left");
     }
