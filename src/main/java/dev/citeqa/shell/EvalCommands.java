@@ -27,6 +27,11 @@ import dev.citeqa.eval.RetrievalEvaluation;
 import dev.citeqa.eval.RetrievalModes;
 import dev.citeqa.eval.RetrievalReport;
 import dev.citeqa.eval.RunComparison;
+import dev.citeqa.eval.SentenceRanking;
+import dev.citeqa.eval.SentenceScorers;
+import dev.citeqa.eval.WikiQaFile;
+import dev.citeqa.eval.SquadFile;
+import dev.citeqa.eval.SquadFolder;
 
 /** Evaluation: gold-set runs per provider, comparing their reports, and retrieval on BEIR benchmarks. */
 @Component
@@ -159,6 +164,57 @@ public class EvalCommands {
             output.println("Run file: " + run);
         }
         output.println("Scores: " + folder.resolve("retrieval.json") + ", retrieval.md");
+    }
+
+    @Command(name = "eval squad-folder", description = "Write SQuAD articles as a folder of one file per "
+            + "paragraph and a gold file with all their questions, for eval --gold <gold> --docs <folder>")
+    public void squadFolder(CommandContext context,
+                            @Option(longName = "squad", description = "SQuAD 2.0 JSON file")
+                            String squad,
+                            @Option(longName = "articles", description = "article titles, comma-separated, as in "
+                                    + "the file (e.g. New_York_City,Solar_energy)") String articles,
+                            @Option(longName = "out", description = "folder to write: <out>/docs/ and "
+                                    + "<out>/gold.jsonl") String out) {
+        if (squad == null || articles == null || out == null) {
+            throw new Problem("eval squad-folder needs --squad <file.json>, --articles <titles> and --out <folder>.");
+        }
+        Path folder = Path.of(out);
+        SquadFolder.Written written = SquadFolder.write(SquadFile.read(Path.of(squad)), split(articles),
+                folder.resolve("docs"), folder.resolve("gold.jsonl"));
+        context.outputWriter().printf("Wrote %d paragraph files of %d articles to %s and %d questions (%d "
+                        + "unanswerable) to %s%n", written.files(), written.articles(), folder.resolve("docs"),
+                written.questions(), written.unanswerable(), folder.resolve("gold.jsonl"));
+    }
+
+    @Command(name = "eval wikiqa", description = "Score answer-sentence ranking on WikiQA (MAP, MRR, P@1) and "
+            + "answer triggering; WikiQA's licence allows measuring, not training")
+    public void wikiqa(CommandContext context,
+                       @Option(longName = "dataset", description = "folder holding WikiQA-dev.tsv.gz") String dataset,
+                       @Option(longName = "file", description = "a WikiQA .tsv or .tsv.gz file (instead of --dataset)")
+                       String file,
+                       @Option(longName = "scorer", description = "sentence scorer: " + SentenceScorers.NAMES,
+                               defaultValue = "overlap") String scorer,
+                       @Option(longName = "threshold", description = "the scorer's triggering threshold (default: "
+                               + "report only the best F1 over thresholds)") String threshold) {
+        if ((dataset == null) == (file == null)) {
+            throw new Problem("eval wikiqa needs --dataset <folder with WikiQA-dev.tsv.gz> or --file <tsv>, one "
+                    + "of them.");
+        }
+        Path path = file != null ? Path.of(file) : Path.of(dataset).resolve("WikiQA-dev.tsv.gz");
+        Double given = null;
+        if (threshold != null) {
+            try {
+                given = Double.valueOf(threshold);
+            } catch (NumberFormatException e) {
+                throw new Problem("--threshold takes a number, not '" + threshold + "'.");
+            }
+        }
+        List<WikiQaFile.Question> questions = WikiQaFile.read(path);
+        SentenceRanking.Result result = SentenceRanking.evaluate(questions, SentenceScorers.named(scorer, questions),
+                given);
+        PrintWriter output = context.outputWriter();
+        output.println("WikiQA: " + path);
+        output.print(result.table(scorer));
     }
 
     private static Path file(String given, Path base, String name) {

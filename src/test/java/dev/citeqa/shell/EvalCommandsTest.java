@@ -114,4 +114,25 @@ class EvalCommandsTest {
                 "(1 missing from the queries file, counted as 0)", "bm25", "0.4022", "Run file: " + out.resolve("run.bm25.trec"));
         assertThat(out.resolve("run.bm25.trec")).exists();
     }
+
+    @Test
+    void wikiqaPrintsRankingAndTriggeringFiguresOfTheOverlapScorer(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("WikiQA-dev.tsv");
+        Files.writeString(file, """
+                QuestionID\tQuestion\tDocumentID\tDocumentTitle\tSentenceID\tSentence\tLabel
+                Q1\tWho built the Bell Rock Lighthouse?\tD1\tBell Rock\tD1-0\tThe reef lies off Angus.\t0
+                Q1\tWho built the Bell Rock Lighthouse?\tD1\tBell Rock\tD1-1\tRobert Stevenson built the Bell Rock Lighthouse.\t1
+                Q2\tWho painted the lighthouse?\tD1\tBell Rock\tD1-0\tThe reef lies off Angus.\t0
+                """);
+
+        try (Workspaces workspaces = new Workspaces(ProductSettings.load())) {
+            commands(workspaces).wikiqa(context, null, file.toString(), "overlap", "0.5");
+            assertThatThrownBy(() -> commands(workspaces).wikiqa(context, null, file.toString(), "nosuch", null))
+                    .isInstanceOf(Problem.class).hasMessage("Unknown sentence scorer 'nosuch': use one of overlap.");
+        }
+
+        assertThat(printed.toString()).contains("2 questions, 1 with an answering sentence",
+                "overlap         1.0000  1.0000  1.0000          1.0000",
+                "triggering at the given threshold: threshold 0.5000, precision 1.0000, recall 1.0000, F1 1.0000");
+    }
 }

@@ -1,0 +1,26 @@
+package dev.citeqa.eval;
+
+import java.util.List;
+
+import dev.citeqa.config.Problem;
+
+/** The sentence scorers that {@code eval wikiqa} can measure, by name. */
+public final class SentenceScorers {
+
+    public static final String NAMES = "overlap";
+
+    private SentenceScorers() {
+    }
+
+    /**
+     * The scorer of this name, prepared for these questions; a scorer that counts term statistics counts them over
+     * the candidates' text, never their labels.
+     */
+    public static SentenceScorer named(String name, List<WikiQaFile.Question> questions) {
+        return switch (name) {
+            case "overlap" -> WordOverlapScorer.over(questions.stream()
+                    .flatMap(q -> q.candidates().stream().map(WikiQaFile.Candidate::text)).toList());
+            default -> throw new Problem("Unknown sentence scorer '" + name + "': use one of " + NAMES + ".");
+        };
+    }
+}
