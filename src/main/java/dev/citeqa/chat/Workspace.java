@@ -48,9 +48,10 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * Opens the index. The embedding model starts loading in the background when it will be needed: every passage
-     * has its vector (a question is embedded to search them) or the index is empty (its first sync embeds). An index
-     * whose vectors are still to come answers by BM25 without waiting for the model.
+     * Opens the index. The embedding model is not loaded here: a command that needs no vector (status, docs, a
+     * question answered by BM25) must not pay for it, and a process that exits while the model's native code is still
+     * loading can crash in it. A single ask starts it early (EarlyModelLoad), the shell after its prompt, and an
+     * embedding or a question's vector loads it on first use.
      */
     public Workspace(Path docs, Path data, CiteqaProperties settings, Embedder embedder) {
         this.docs = docs;
@@ -62,9 +63,6 @@ public final class Workspace implements AutoCloseable {
         this.bm25 = new Bm25Retriever(index);
         this.retrieval = new PassageRetrieval(bm25, new VectorRetriever(index, embedder), settings.retrieval().rrfK(),
                 settings.retrieval().candidates());
-        if (index.passageCount() == 0 || index.passagesWithoutVector() == 0) {
-            embedder.warmUp();
-        }
     }
 
     public Path docs() {

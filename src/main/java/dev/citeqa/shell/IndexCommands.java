@@ -22,9 +22,12 @@ import dev.citeqa.index.StoredFile;
 public class IndexCommands {
 
     private final Workspaces workspaces;
+    private final boolean interactive;
 
-    public IndexCommands(Workspaces workspaces) {
+    public IndexCommands(Workspaces workspaces, org.springframework.beans.factory.ObjectProvider<Launch> launch) {
         this.workspaces = workspaces;
+        Launch started = launch.getIfAvailable();
+        this.interactive = started == null || started.interactive();
     }
 
     @Command(name = "index", description = "Index a documents folder, or bring its index up to date "
@@ -40,7 +43,8 @@ public class IndexCommands {
         out.println("Documents: " + workspace.docs());
         out.println("Index:     " + workspace.index().folder());
         IndexSummary summary;
-        try (Progress progress = Progress.lines(out)) {
+        // progress of a single command goes to stderr, so that its stdout holds the summary alone
+        try (Progress progress = Progress.lines(interactive ? out : Progress.stderr())) {
             summary = workspace.sync(progress.files(), progress.embedding(), () -> false);
         }
         Progress.summary(summary, out);

@@ -61,7 +61,8 @@ public class QuestionCommands {
         Workspace workspace = workspaces.open(docs, data);
         PrintWriter notes = json ? Progress.stderr() : out; // keep stdout pure JSON for scripts
         workspace.index().takeRecoveryNote().ifPresent(notes::println);
-        prepare(workspace, notes, !json && onTerminal());
+        // progress of a single command goes to stderr, so that its stdout holds the answer alone
+        prepare(workspace, notes, interactive && !json ? out : Progress.stderr(), !json && onTerminal());
         RetrievalMode mode = retrieval == null || retrieval.isBlank() ? null : RetrievalMode.parse(retrieval);
         // the answer streams as it is written (JSON waits for the whole); checks and sources follow at the end
         boolean[] shown = {false};
@@ -98,10 +99,10 @@ public class QuestionCommands {
      * at once; more are embedded in the background in the shell, while a single command answers by BM25 alone and
      * says so (index embeds them, with progress).
      */
-    private void prepare(Workspace workspace, PrintWriter notes, boolean inPlace) {
+    private void prepare(Workspace workspace, PrintWriter notes, PrintWriter progressOut, boolean inPlace) {
         IndexSummary summary;
         StopSignal stop = new StopSignal();
-        try (Progress progress = new Progress(notes, inPlace)) {
+        try (Progress progress = new Progress(progressOut, inPlace)) {
             summary = workspace.syncOnce(progress.files());
             if (summary != null && summary.withoutVector() > 0
                     && summary.withoutVector() <= Workspace.EMBED_BEFORE_ANSWER) {
