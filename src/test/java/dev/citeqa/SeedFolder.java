@@ -14,11 +14,15 @@ public final class SeedFolder {
     private SeedFolder() {
     }
 
-    public static Path copyTo(Path folder) {
+    /** Copies the seed files whose names start with one of {@code prefixes} (all when none is given). */
+    public static Path copyTo(Path folder, String... prefixes) {
         try (Stream<Path> files = Files.list(SEEDS)) {
             Files.createDirectories(folder);
-            for (Path file : files.toList()) {
-                Files.copy(file, folder.resolve(file.getFileName()));
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (prefixes.length == 0 || Stream.of(prefixes).anyMatch(name::startsWith)) {
+                    Files.copy(file, folder.resolve(name));
+                }
             }
             return folder;
         } catch (IOException e) {

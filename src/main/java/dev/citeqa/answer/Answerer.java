@@ -1,6 +1,9 @@
 package dev.citeqa.answer;
 
+import java.util.Optional;
 import java.util.function.Consumer;
+
+import dev.citeqa.config.ProviderSettings;
 
 /**
  * Writes an answer from numbered passages: the offline extractive answerer, or a model reached through
@@ -12,6 +15,11 @@ public interface Answerer {
     String name();
 
     Reply answer(AnswerRequest request, Consumer<String> tokens);
+
+    /** The model and server behind this answerer; empty for an offline one. */
+    default Optional<ProviderSettings> provider() {
+        return Optional.empty();
+    }
 
     /**
      * Answers, giving up with {@link AnswerStopped} as soon as {@code stop} is raised (Ctrl-C). Answerers that finish

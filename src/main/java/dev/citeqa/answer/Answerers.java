@@ -136,17 +136,14 @@ public class Answerers {
                         null));
             } catch (Problem missing) {
                 CiteqaProperties.Provider configured = settings.providers().of(kind);
-                out.add(new Status(kind.id(), isActive, configured.model() != null ? configured.model()
-                        : kind.defaultModel(), configured.baseUrl() != null ? configured.baseUrl()
-                        : kind.defaultBaseUrl(), keyVariable(kind), false,
-                        "set " + ProviderSettings.missingVariable(kind, settings, environment)));
+                out.add(new Status(kind.id(), isActive, configured.model(), configured.baseUrl(), keyVariable(kind),
+                        false, "set " + ProviderSettings.missingVariable(kind, settings, environment)));
             }
         }
         return out;
     }
 
     private String keyVariable(ProviderKind kind) {
-        CiteqaProperties.Provider configured = settings.providers().of(kind);
-        return configured.apiKeyEnv() != null ? configured.apiKeyEnv() : kind.apiKeyVariable();
+        return settings.providers().of(kind).apiKeyEnv();
     }
 }

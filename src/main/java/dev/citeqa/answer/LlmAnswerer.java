@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,11 @@ public final class LlmAnswerer implements Answerer {
     @Override
     public String name() {
         return settings.kind().id();
+    }
+
+    @Override
+    public Optional<ProviderSettings> provider() {
+        return Optional.of(settings);
     }
 
     public ProviderSettings settings() {

@@ -101,7 +101,7 @@ public class AskService {
             cleaned = cleaned.substring(0, MAX_QUESTION_CHARS);
         }
         long begin = System.nanoTime();
-        String standalone = rewriter.standalone(cleaned, conversation.turns());
+        String standalone = rewriter.standalone(cleaned, conversation.turns(), answerer);
         if (!standalone.equals(cleaned)) {
             searched.accept(standalone);
         }

@@ -14,8 +14,9 @@ import dev.citeqa.answer.StopSignal;
 import dev.citeqa.config.Problem;
 
 /**
- * Makes a follow-up standalone with the active model and the rewrite prompt (prompts/rewrite.txt). With the offline
- * answerer active, or when the model fails or returns something unusable, the fallback rewriter decides, so a
+ * Makes a follow-up standalone with the model that will answer it (the active one in the shell, the provider under
+ * test in an evaluation) and the rewrite prompt (prompts/rewrite.txt). With the offline answerer, or when the model
+ * fails or returns something unusable, the fallback rewriter decides, so a
  * provider outage never costs the turn.
  */
 public final class LlmQuestionRewriter implements QuestionRewriter {
@@ -35,8 +36,12 @@ public final class LlmQuestionRewriter implements QuestionRewriter {
 
     @Override
     public String standalone(String question, List<Turn> history) {
-        Answerer active = answerers.active();
-        if (history.isEmpty() || !(active instanceof LlmAnswerer model)) {
+        return standalone(question, history, answerers.active());
+    }
+
+    @Override
+    public String standalone(String question, List<Turn> history, Answerer answerer) {
+        if (history.isEmpty() || !(answerer instanceof LlmAnswerer model)) {
             return fallback.standalone(question, history);
         }
         Prompts prompts = answerers.prompts();

@@ -1,7 +1,10 @@
 package dev.citeqa.chat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.citeqa.config.CiteqaProperties;
@@ -11,10 +14,15 @@ import dev.citeqa.index.IndexSummary;
 import dev.citeqa.index.Indexer;
 import dev.citeqa.index.LuceneIndex;
 import dev.citeqa.index.VectorBackfill;
+import dev.citeqa.index.StoredFile;
+import dev.citeqa.ingest.DocumentReader;
+import dev.citeqa.ingest.Passage;
+import dev.citeqa.ingest.Place;
 import dev.citeqa.retrieve.Bm25Retriever;
 import dev.citeqa.retrieve.PassageRetrieval;
 import dev.citeqa.retrieve.RetrievalMode;
 import dev.citeqa.retrieve.Retriever;
+import dev.citeqa.retrieve.TermWeights;
 import dev.citeqa.retrieve.VectorRetriever;
 
 /**
@@ -33,10 +41,10 @@ public final class Workspace implements AutoCloseable {
     private final Path data;
     private final LuceneIndex index;
     private final Indexer indexer;
-    private final Bm25Retriever bm25;
     private final PassageRetrieval retrieval;
     private final Embedder embedder;
     private final VectorBackfill backfill;
+    private final DocumentReader reader;
     private IndexSummary lastSync;
     private Thread background;
     private volatile boolean stopBackground;
@@ -60,9 +68,9 @@ public final class Workspace implements AutoCloseable {
         this.indexer = new Indexer(index, settings.ingest(), embedder);
         this.embedder = embedder;
         this.backfill = new VectorBackfill(index, embedder);
-        this.bm25 = new Bm25Retriever(index);
-        this.retrieval = new PassageRetrieval(bm25, new VectorRetriever(index, embedder), settings.retrieval().rrfK(),
-                settings.retrieval().candidates());
+        this.retrieval = new PassageRetrieval(new Bm25Retriever(index), new VectorRetriever(index, embedder),
+                settings.retrieval().rrfK(), settings.retrieval().candidates());
+        this.reader = new DocumentReader(settings.ingest().maxFileMb());
     }
 
     public Path docs() {
@@ -77,13 +85,48 @@ public final class Workspace implements AutoCloseable {
         return index;
     }
 
-    public Bm25Retriever bm25() {
-        return bm25;
-    }
-
     /** BM25, vector and hybrid retrieval over this workspace's index. */
     public PassageRetrieval retrieval() {
         return retrieval;
+    }
+
+    /** The files in the index, by name. */
+    public Map<String, StoredFile> files() {
+        return index.files();
+    }
+
+    /** The folder that holds the index. */
+    public Path indexFolder() {
+        return index.folder();
+    }
+
+    /** A one-line note when the index was found damaged and set aside since the last call. */
+    public Optional<String> takeRecoveryNote() {
+        return index.takeRecoveryNote();
+    }
+
+    /** The analysed terms of a question with their weights in this index, for explaining a ranking. */
+    public TermWeights weights(String question) {
+        return retrieval.weights(question);
+    }
+
+    /**
+     * Where a passage is in its file ("line 285", "pages 3-4"), if the file still holds the passage's text at its
+     * offsets. Offsets count the extracted text; a converted file (HTML, Markdown, PDF) gives its own lines or
+     * pages, kept with the passage when it was indexed.
+     */
+    public Optional<Place> placeOf(Passage passage) {
+        Path path = docs.resolve(passage.file());
+        if (!Files.isRegularFile(path)
+                || !(reader.read(path, passage.file()) instanceof DocumentReader.Read read)) {
+            return Optional.empty();
+        }
+        String text = read.source().text();
+        if (passage.end() > text.length() || !text.substring(passage.start(), passage.end()).equals(passage.text())) {
+            return Optional.empty();
+        }
+        return Optional.of(passage.place() != null ? passage.place()
+                : read.source().places().place(passage.start(), passage.end()));
     }
 
     /** One retrieval mode as a plain {@link Retriever} (what an evaluation run compares), near-duplicates folded. */

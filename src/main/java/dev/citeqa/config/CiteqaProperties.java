@@ -26,11 +26,6 @@ public record CiteqaProperties(
         Settings.require(docs != null && !docs.toString().isBlank(), "citeqa.docs", "a folder of documents");
     }
 
-    /** The settings before providers were configurable; every provider gets its defaults. */
-    public CiteqaProperties(Path docs, Path data, Ingest ingest, Retrieval retrieval, Answer answer) {
-        this(docs, data, ingest, retrieval, answer, Providers.defaults());
-    }
-
     /** How files become passages. */
     public record Ingest(
             @DefaultValue("3") int passageSentences,
@@ -139,11 +134,6 @@ public record CiteqaProperties(
             @DefaultValue Provider anthropic,
             @DefaultValue Provider gemini) {
 
-        public static Providers defaults() {
-            return new Providers(Provider.defaults(), Provider.defaults(), Provider.defaults(), Provider.defaults(),
-                    Provider.defaults());
-        }
-
         public Provider of(ProviderKind kind) {
             return switch (kind) {
                 case OPENAI -> openai;
@@ -157,8 +147,9 @@ public record CiteqaProperties(
     }
 
     /**
-     * One provider's settings. Unset names fall back to {@link ProviderKind}'s defaults. The key itself is never a
-     * setting: only the name of the environment variable that holds it.
+     * One provider's settings; application.yml holds each provider's values (the jar carries the same file, so a
+     * user's file only needs what it changes). The key itself is never a setting: only the name of the environment
+     * variable that holds it.
      *
      * @param baseUrlEnv environment variable whose value, when set, replaces base-url
      * @param apiKeyEnv  environment variable holding the API key
@@ -169,10 +160,10 @@ public record CiteqaProperties(
             String baseUrl,
             String baseUrlEnv,
             String apiKeyEnv,
-            @DefaultValue("0.0") double temperature,
-            @DefaultValue("1024") int maxOutputTokens,
-            @DefaultValue("60s") Duration timeout,
-            @DefaultValue("3") int retries) {
+            double temperature,
+            int maxOutputTokens,
+            Duration timeout,
+            int retries) {
 
         @ConstructorBinding
         public Provider {
@@ -188,10 +179,6 @@ public record CiteqaProperties(
             baseUrl = blankToNull(baseUrl);
             baseUrlEnv = blankToNull(baseUrlEnv);
             apiKeyEnv = blankToNull(apiKeyEnv);
-        }
-
-        public static Provider defaults() {
-            return new Provider(null, null, null, null, 0.0, 1024, Duration.ofSeconds(60), 3);
         }
     }
 

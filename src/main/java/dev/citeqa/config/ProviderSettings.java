@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * The settings of one LLM provider with every source applied: the command line (--model, --base-url), then the
- * environment (the key, a base-URL variable), then application.yml, then the provider's defaults.
+ * environment (the key, a base-URL variable), then application.yml, which holds every provider's defaults.
  *
  * @param apiKey null for providers that need none (Ollama, most OpenAI-compatible servers)
  */
@@ -38,8 +38,12 @@ public record ProviderSettings(ProviderKind kind, String model, String baseUrl, 
                     + OFFLINE + ".");
         }
         CiteqaProperties.Provider configured = settings.providers().of(kind);
-        return new ProviderSettings(kind,
-                firstSet(model, configured.model(), kind.defaultModel()),
+        String chosenModel = firstSet(model, configured.model());
+        if (chosenModel == null) {
+            throw new Problem(kind.id() + " has no model: set citeqa.providers." + kind.id()
+                    + ".model or pass --model.");
+        }
+        return new ProviderSettings(kind, chosenModel,
                 found.url().replaceAll("/+$", ""),
                 found.key() == null ? null : new ApiKey(found.keyVariable(), found.key()),
                 configured.temperature(), configured.maxOutputTokens(), configured.timeout(), configured.retries(),
@@ -63,9 +67,9 @@ public record ProviderSettings(ProviderKind kind, String model, String baseUrl, 
                 throw new IllegalArgumentException("the extractive answerer needs no provider settings");
             }
             CiteqaProperties.Provider configured = settings.providers().of(kind);
-            String urlVariable = configured.baseUrlEnv() != null ? configured.baseUrlEnv() : kind.baseUrlVariable();
-            String keyVariable = configured.apiKeyEnv() != null ? configured.apiKeyEnv() : kind.apiKeyVariable();
-            return new Found(firstSet(baseUrl, variable(env, urlVariable), configured.baseUrl(), kind.defaultBaseUrl()),
+            String urlVariable = configured.baseUrlEnv();
+            String keyVariable = configured.apiKeyEnv();
+            return new Found(firstSet(baseUrl, variable(env, urlVariable), configured.baseUrl()),
                     urlVariable, variable(env, keyVariable), keyVariable);
         }
 

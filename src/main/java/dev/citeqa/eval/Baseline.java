@@ -17,7 +17,8 @@ import dev.citeqa.config.Problem;
 /**
  * Expected scores of a run with a tolerance each, kept beside the gold set as Anserini keeps its regressions: a
  * run regresses when a metric falls below expected minus tolerance (or, for counts where less is better, rises
- * above expected plus tolerance).
+ * above expected plus tolerance). Errors are gated whatever the file says: a question that throws is a fault of the
+ * run, not a miss to be absorbed by a tolerance, so any error is a regression.
  */
 public record Baseline(String gold, String provider, List<Expected> expected) {
 
@@ -40,6 +41,9 @@ public record Baseline(String gold, String provider, List<Expected> expected) {
         }
     }
 
+    /** Always checked: no question of a run may fail with an error. */
+    static final Expected NO_ERRORS = new Expected("errors", 0, 0, true);
+
     public Baseline {
         expected = List.copyOf(expected);
     }
@@ -60,6 +64,11 @@ public record Baseline(String gold, String provider, List<Expected> expected) {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode m = field.getValue();
+            if (field.getKey().equals(NO_ERRORS.metric())
+                    && (m.path("value").doubleValue() != 0 || m.path("tolerance").doubleValue() != 0)) {
+                throw new Problem("The baseline " + file + " allows errors: a run must have none, so \"errors\" "
+                        + "can only be {\"value\": 0, \"tolerance\": 0} (or left out; it is always gated).");
+            }
             if (!EvalMetrics.NAMES.contains(field.getKey()) || !m.path("value").isNumber()
                     || !m.path("tolerance").isNumber() || m.path("tolerance").doubleValue() < 0) {
                 throw new Problem("The baseline " + file + " has a faulty metric \"" + field.getKey()
@@ -74,7 +83,11 @@ public record Baseline(String gold, String provider, List<Expected> expected) {
     public List<Regression> regressions(EvalMetrics metrics) {
         Map<String, Number> actual = metrics.byName();
         List<Regression> regressions = new ArrayList<>();
-        for (Expected e : expected) {
+        List<Expected> gated = new ArrayList<>(expected);
+        if (gated.stream().noneMatch(e -> e.metric().equals(NO_ERRORS.metric()))) {
+            gated.add(NO_ERRORS);
+        }
+        for (Expected e : gated) {
             double value = actual.get(e.metric()).doubleValue();
             if (!e.holds(value)) {
                 regressions.add(new Regression(e, value));

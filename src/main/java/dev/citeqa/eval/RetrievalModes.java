@@ -14,7 +14,8 @@ import dev.citeqa.retrieve.Retriever;
 
 /**
  * The retrieval modes a benchmark run compares, by the names {@code citeqa.retrieval.mode} takes. A new mode is one
- * more entry: how to open its retriever over an indexed workspace.
+ * more entry: how to open its retriever over an indexed workspace. Every mode goes the way a question does
+ * (PassageRetrieval: a candidate pool, near-duplicates folded, cut to k), so the comparison is like for like.
  */
 @Component
 public class RetrievalModes {
@@ -22,7 +23,7 @@ public class RetrievalModes {
     private final Map<String, Function<Workspace, Retriever>> modes = new LinkedHashMap<>();
 
     public RetrievalModes() {
-        modes.put("bm25", Workspace::bm25);
+        modes.put("bm25", w -> w.retriever(RetrievalMode.BM25));
         modes.put("vector", w -> w.retriever(RetrievalMode.VECTOR));
         modes.put("hybrid", w -> w.retriever(RetrievalMode.HYBRID));
     }

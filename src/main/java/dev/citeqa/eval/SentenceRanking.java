@@ -60,6 +60,16 @@ public final class SentenceRanking {
             return text.toString();
         }
 
+        /** One line per question (id, has an answer, best score, best answers, AP, RR), tab-separated. */
+        public String perQuestionTsv() {
+            StringBuilder text = new StringBuilder("question\tanswered\ttop_score\ttop_answers\tap\trr\n");
+            for (QuestionScore q : perQuestion) {
+                text.append(String.format(Locale.ROOT, "%s\t%d\t%.6f\t%d\t%.6f\t%.6f%n", q.id(), q.answered() ? 1 : 0,
+                        q.topScore(), q.topAnswers() ? 1 : 0, q.averagePrecision(), q.reciprocalRank()));
+            }
+            return text.toString();
+        }
+
         private static String line(String label, Triggering t) {
             return String.format(Locale.ROOT, "%s: threshold %.4f, precision %.4f, recall %.4f, F1 %.4f%n", label,
                     t.threshold(), t.precision(), t.recall(), t.f1());

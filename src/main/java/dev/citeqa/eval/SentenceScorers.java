@@ -3,11 +3,12 @@ package dev.citeqa.eval;
 import java.util.List;
 
 import dev.citeqa.config.Problem;
+import dev.citeqa.index.Embedder;
 
 /** The sentence scorers that {@code eval wikiqa} can measure, by name. */
 public final class SentenceScorers {
 
-    public static final String NAMES = "overlap";
+    public static final String NAMES = "overlap, cosine";
 
     private SentenceScorers() {
     }
@@ -15,11 +16,15 @@ public final class SentenceScorers {
     /**
      * The scorer of this name, prepared for these questions; a scorer that counts term statistics counts them over
      * the candidates' text, never their labels.
+     *
+     * @param embeddingModel the embedding model setting ({@code citeqa.retrieval.embedding-model}), for
+     *                       {@code cosine}
      */
-    public static SentenceScorer named(String name, List<WikiQaFile.Question> questions) {
+    public static SentenceScorer named(String name, List<WikiQaFile.Question> questions, String embeddingModel) {
         return switch (name) {
             case "overlap" -> WordOverlapScorer.over(questions.stream()
                     .flatMap(q -> q.candidates().stream().map(WikiQaFile.Candidate::text)).toList());
+            case "cosine" -> new EmbeddingCosineScorer(Embedder.shared(embeddingModel));
             default -> throw new Problem("Unknown sentence scorer '" + name + "': use one of " + NAMES + ".");
         };
     }

@@ -1,6 +1,6 @@
 package dev.citeqa.index;
 
-/** Levenshtein distance: the spellings of a name, or a mistyped command, a few edits apart. */
+/** Levenshtein distance: the spellings of a name a few edits apart. */
 public final class EditDistance {
 
     private EditDistance() {

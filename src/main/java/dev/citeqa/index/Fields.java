@@ -14,6 +14,10 @@ public final class Fields {
     public static final String TITLE = "title";
     public static final String DATE = "date";
     public static final String START = "start";
+    /** Where the passage is in the original file ("line:12-14", "page:3-3"): see Place.encode. */
+    public static final String PLACE = "place";
+    /** The heading of the passage's section, stored; its words are also searched under TITLE. */
+    public static final String SECTION = "section";
     public static final String END = "end";
     /** Passage text, analysed for BM25 with English stemming and stop words. */
     public static final String TEXT = "text";

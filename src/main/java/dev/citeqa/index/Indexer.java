@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -47,7 +48,7 @@ public final class Indexer {
     private final CiteqaProperties.Ingest settings;
     private final Embedder embedder;
     private final long keptTextChars;
-    private final DocumentReader reader = new DocumentReader();
+    private final DocumentReader reader;
 
     public Indexer(PassageStore store, CiteqaProperties.Ingest settings, Embedder embedder) {
         this(store, settings, embedder, KEPT_TEXT_CHARS);
@@ -57,8 +58,12 @@ public final class Indexer {
         this.store = store;
         this.settings = settings;
         this.embedder = embedder;
+        this.reader = new DocumentReader(settings.maxFileMb());
         this.keptTextChars = keptTextChars;
     }
+
+    static final String HOLD_BEFORE_COMMIT = "citeqa.test.hold-before-commit";
+    static final String HELD = "held before the commit";
 
     public IndexSummary sync(Path docs, Consumer<Progress> progress) {
         long begin = System.nanoTime();
@@ -90,17 +95,16 @@ public final class Indexer {
             progress.accept(new Progress(done++, total, entry.file(), 0));
             byte[] bytes;
             try {
-                long size = Files.size(entry.path());
-                if (size > settings.maxFileMb() * 1024L * 1024L) {
-                    skipped.add(new DocumentReader.Skipped(entry.file(), "is larger than " + settings.maxFileMb()
-                            + " MB (" + size / (1024 * 1024) + " MB; raise citeqa.ingest.max-file-mb to index it)"));
+                Optional<DocumentReader.Skipped> tooLarge = reader.tooLarge(entry.path(), entry.file());
+                if (tooLarge.isPresent()) {
+                    skipped.add(tooLarge.get());
                     unreadable.add(entry.file());
                     continue;
                 }
                 bytes = Files.readAllBytes(entry.path());
             } catch (java.nio.file.NoSuchFileException e) {
                 continue; // deleted while we were indexing: treated like any deleted file
-            } catch (IOException | OutOfMemoryError e) {
+            } catch (IOException e) {
                 skipped.add(new DocumentReader.Skipped(entry.file(), "cannot be read (" + e.getClass().getSimpleName() + ")"));
                 unreadable.add(entry.file());
                 continue;
@@ -114,7 +118,7 @@ public final class Indexer {
             }
             switch (reader.parse(entry.file(), bytes, hash)) {
                 case DocumentReader.Read read -> {
-                    lineKeys.put(entry.file(), Boilerplate.lineKeys(read.source().text()));
+                    lineKeys.put(entry.file(), Boilerplate.lineKeys(read.source()));
                     entries.put(entry.file(), entry);
                     if (kept + read.source().text().length() <= keptTextChars) {
                         parsed.put(entry.file(), read.source());
@@ -179,12 +183,30 @@ public final class Indexer {
             }
             if (added + changed + removed > 0) {
                 changes.embeddingModel(embedder.name());
+                holdBeforeCommitIfAsked();
                 changes.commit();
             }
         }
         skipped.sort((a, b) -> a.file().compareTo(b.file()));
         return new IndexSummary(added, changed, removed, unchanged, List.copyOf(skipped), passages,
                 embedder.enabled() ? store.passagesWithoutVector() : 0, 0, (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    /**
+     * For the killed-run test only: with the system property {@value #HOLD_BEFORE_COMMIT} set, a run that has
+     * written every passage says so on stderr and waits, uncommitted, to be killed at that known point.
+     */
+    private static void holdBeforeCommitIfAsked() {
+        if (Boolean.getBoolean(HOLD_BEFORE_COMMIT)) {
+            System.err.println(HELD);
+            System.err.flush();
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while held before the commit", e);
+            }
+        }
     }
 
     /** The vectors of a file's passages that are stored already (by text hash); null for the ones still to embed. */

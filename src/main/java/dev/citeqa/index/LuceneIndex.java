@@ -170,7 +170,10 @@ public final class LuceneIndex implements PassageStore {
         return aside;
     }
 
-    /** Opens the moved-aside index for its vectors; if it cannot be read, the rebuild embeds everything again. */
+    /**
+     * Opens the moved-aside index for its vectors; if it cannot be read, the rebuild embeds everything again, and the
+     * recovery note says so, since on a large folder that is the difference between seconds and hours.
+     */
     private void keepPrevious(Path aside) {
         Directory old = null;
         try {
@@ -180,6 +183,9 @@ public final class LuceneIndex implements PassageStore {
                     oldReader.getIndexCommit().getUserData().get(Fields.EMBEDDING_MODEL));
         } catch (IOException | RuntimeException e) {
             closeQuietly(old);
+            String line = "The vectors of " + aside.getFileName() + " could not be read ("
+                    + e.getClass().getSimpleName() + "): every passage is embedded again.";
+            recovered = recovered == null ? line : recovered + " " + line;
         }
     }
 

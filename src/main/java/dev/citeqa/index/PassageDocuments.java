@@ -10,6 +10,7 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 
 import dev.citeqa.ingest.Hashes;
 import dev.citeqa.ingest.Passage;
+import dev.citeqa.ingest.Place;
 
 /** Converts passages to Lucene documents and back; the only place that knows how a passage is stored. */
 public final class PassageDocuments {
@@ -27,6 +28,13 @@ public final class PassageDocuments {
         d.add(new TextField(Fields.TITLE, passage.title(), Field.Store.YES));
         if (passage.date() != null) {
             d.add(new StringField(Fields.DATE, passage.date(), Field.Store.YES));
+        }
+        if (passage.section() != null) {
+            d.add(new StoredField(Fields.SECTION, passage.section()));
+            d.add(new TextField(Fields.TITLE, passage.section(), Field.Store.NO)); // a section heading is searched as title
+        }
+        if (passage.place() != null) {
+            d.add(new StoredField(Fields.PLACE, passage.place().encode()));
         }
         d.add(new StoredField(Fields.START, passage.start()));
         d.add(new StoredField(Fields.END, passage.end()));
@@ -48,6 +56,7 @@ public final class PassageDocuments {
     public static Passage passage(Document d) {
         return new Passage(d.get(Fields.ID), d.get(Fields.FILE), d.getField(Fields.ORDINAL).numericValue().intValue(),
                 d.get(Fields.TITLE), d.get(Fields.DATE), d.getField(Fields.START).numericValue().intValue(),
-                d.getField(Fields.END).numericValue().intValue(), d.get(Fields.TEXT));
+                d.getField(Fields.END).numericValue().intValue(), d.get(Fields.TEXT), d.get(Fields.SECTION),
+                Place.parse(d.get(Fields.PLACE)));
     }
 }

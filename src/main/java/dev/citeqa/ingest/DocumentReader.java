@@ -9,16 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
-/** Turns one file into text: plain text and Markdown as they are, HTML through jsoup, PDF through PDFBox. */
+import dev.citeqa.config.CiteqaProperties;
+
+/**
+ * Turns one file into text: plain text as it is, Markdown through commonmark-java, HTML through jsoup, PDF through
+ * PDFBox page by page. Converted formats also give their structure (headings, list items, code) and, for each
+ * offset of the extracted text, its line or page in the file.
+ */
 public final class DocumentReader {
 
     /** What reading a file gave: its text, or the reason it was skipped. */
@@ -31,19 +34,40 @@ public final class DocumentReader {
     public record Skipped(String file, String reason) implements Result {
     }
 
-    private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, th, dt, dd, figcaption, "
-            + "caption";
+    private final int maxFileMb;
+
+    /** With the default size limit of {@code citeqa.ingest.max-file-mb}. */
+    public DocumentReader() {
+        this(CiteqaProperties.Ingest.defaults().maxFileMb());
+    }
+
+    /** Files larger than {@code maxFileMb} are skipped unread: the work per file is bounded before it starts. */
+    public DocumentReader(int maxFileMb) {
+        this.maxFileMb = maxFileMb;
+    }
 
     public Result read(Path path, String file) {
         byte[] bytes;
         try {
+            Optional<Skipped> tooLarge = tooLarge(path, file);
+            if (tooLarge.isPresent()) {
+                return tooLarge.get();
+            }
             bytes = Files.readAllBytes(path);
         } catch (IOException | SecurityException e) {
             return new Skipped(file, "cannot be read (" + describe(e) + ")");
-        } catch (OutOfMemoryError e) {
-            return new Skipped(file, "is too large to read into memory");
         }
         return parse(file, bytes, Hashes.sha256(bytes));
+    }
+
+    /** The skip, with its one line, of a file over the size limit; empty when the file may be read. */
+    public Optional<Skipped> tooLarge(Path path, String file) throws IOException {
+        long size = Files.size(path);
+        if (size <= maxFileMb * 1024L * 1024L) {
+            return Optional.empty();
+        }
+        return Optional.of(new Skipped(file, "is larger than " + maxFileMb + " MB (" + size / (1024 * 1024)
+                + " MB; raise citeqa.ingest.max-file-mb to index it)"));
     }
 
     /** Extracts the text of a file whose bytes were already read and hashed. */
@@ -53,6 +77,7 @@ public final class DocumentReader {
             return switch (extension) {
                 case "html", "htm" -> html(file, hash, bytes);
                 case "pdf" -> pdf(file, hash, bytes);
+                case "md", "markdown" -> markdown(file, hash, bytes);
                 default -> plain(file, hash, bytes);
             };
         } catch (IOException | RuntimeException e) {
@@ -74,28 +99,20 @@ public final class DocumentReader {
         return new Read(new SourceText(file, hash, text, null));
     }
 
+    private Result markdown(String file, String hash, byte[] bytes) {
+        String text = decode(bytes);
+        if (text == null) {
+            return new Skipped(file, "looks binary, not Markdown");
+        }
+        return new Read(MarkdownText.read(file, hash, text));
+    }
+
     private Result html(String file, String hash, byte[] bytes) {
         String markup = decode(bytes);
         if (markup == null) {
             return new Skipped(file, "looks binary, not HTML");
         }
-        Document document = Jsoup.parse(markup);
-        document.select("script, style, noscript, template, svg, nav, header, footer, aside, form, iframe").remove();
-        StringBuilder text = new StringBuilder();
-        for (Element block : document.body().select(BLOCKS)) {
-            if (!block.select(BLOCKS).stream().filter(e -> e != block).findAny().isEmpty()) {
-                continue; // its inner blocks are taken on their own
-            }
-            String line = block.text().strip();
-            if (!line.isEmpty()) {
-                text.append(line).append("\n\n");
-            }
-        }
-        if (text.isEmpty()) {
-            text.append(document.body().text());
-        }
-        String title = document.title().isBlank() ? null : document.title().strip();
-        return new Read(new SourceText(file, hash, text.toString(), title));
+        return new Read(HtmlText.read(file, hash, markup));
     }
 
     private Result pdf(String file, String hash, byte[] bytes) throws IOException {
@@ -103,15 +120,11 @@ public final class DocumentReader {
             if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
                 return new Skipped(file, "is an encrypted PDF whose text may not be extracted");
             }
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setParagraphStart("\n");
-            String text = stripper.getText(document);
-            String title = document.getDocumentInformation() == null ? null
-                    : document.getDocumentInformation().getTitle();
-            if (text.isBlank()) {
+            SourceText source = PdfText.read(document, file, hash);
+            if (source.text().isBlank()) {
                 return new Skipped(file, "is a PDF with no extractable text (scanned images?)");
             }
-            return new Read(new SourceText(file, hash, text, title == null || title.isBlank() ? null : title.strip()));
+            return new Read(source);
         } catch (InvalidPasswordException e) {
             return new Skipped(file, "is a password-protected PDF");
         }

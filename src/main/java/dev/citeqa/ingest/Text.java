@@ -42,6 +42,11 @@ final class Text {
         return key.toString().toLowerCase(Locale.ROOT);
     }
 
+    /** The text on one line, whitespace runs made single spaces. */
+    static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
     static boolean endsLikeSentence(String text) {
         String t = text.strip();
         while (!t.isEmpty() && "\"'”’)]»".indexOf(t.charAt(t.length() - 1)) >= 0) {

@@ -1,9 +1,12 @@
 package dev.citeqa.retrieve;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import dev.citeqa.index.Analysis;
 
 /**
  * The analysed terms of a question with their inverse document frequency in the index: how much finding each
@@ -29,6 +32,11 @@ public record TermWeights(Map<String, Double> idf, Map<String, Set<String>> vari
 
     public double weight(String term) {
         return idf.getOrDefault(term, 0.0);
+    }
+
+    /** A text's analysed terms, as the question's were analysed. */
+    public Set<String> termsOf(String text) {
+        return new HashSet<>(Analysis.terms(text));
     }
 
     /** Whether a text's terms hold the question term, as spelled or as one of its variants. */

@@ -1,7 +1,6 @@
 package dev.citeqa.shell;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,8 @@ import dev.citeqa.chat.Turn;
 import dev.citeqa.cite.CheckedSentence;
 import dev.citeqa.cite.Citation;
 import dev.citeqa.cite.CitedAnswer;
-import dev.citeqa.index.Analysis;
 import dev.citeqa.ingest.Passage;
+import dev.citeqa.ingest.Place;
 import dev.citeqa.retrieve.RankedPassage;
 import dev.citeqa.retrieve.TermWeights;
 
@@ -70,8 +69,9 @@ final class AnswerView {
 
     static String source(int n, Passage passage, List<String> alsoIn) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(" [%d] %s  (passage %s, chars %d-%d%s)%n", n, TerminalText.safe(passage.file()),
+        out.append(String.format(" [%d] %s  (passage %s, chars %d-%d%s%s)%n", n, TerminalText.safe(passage.file()),
                 TerminalText.safe(passage.id()), passage.start(), passage.end(),
+                passage.place() == null ? "" : ", " + passage.place().describe(),
                 passage.date() == null ? "" : ", dated " + passage.date()));
         out.append("     \"").append(snippet(passage.text())).append("\"\n");
         if (!alsoIn.isEmpty()) {
@@ -119,7 +119,7 @@ final class AnswerView {
             out.append(String.format("#%d %s (passage %s)%s%n", r.rank(), TerminalText.safe(p.file()),
                     TerminalText.safe(p.id()), cited > 0 ? "  cited as [" + cited + "]" : ""));
             out.append("   ").append(why(r)).append('\n');
-            Set<String> terms = new HashSet<>(Analysis.terms(p.text()));
+            Set<String> terms = weights.termsOf(p.text());
             List<String> matched = weights.idf().keySet().stream().filter(t -> weights.foundIn(t, terms)).toList();
             out.append("   question terms in it: ").append(matched.isEmpty() ? "none" : String.join(", ", matched));
             weights.variants().forEach((term, spellings) -> spellings.stream().filter(terms::contains)
@@ -158,6 +158,14 @@ final class AnswerView {
             c.put("passage_id", p.id());
             c.put("start", p.start());
             c.put("end", p.end());
+            if (p.place() != null) {
+                // offsets count the extracted text; line (text formats) or page (PDF) is the place in the file itself
+                c.put(p.place().unit() == Place.Unit.PAGE ? "page" : "line", p.place().first());
+                c.put(p.place().unit() == Place.Unit.PAGE ? "last_page" : "last_line", p.place().last());
+            }
+            if (p.section() != null) {
+                c.put("section", p.section());
+            }
             c.put("text", p.text());
             citations.add(c);
         }

@@ -195,7 +195,9 @@ public class EvalCommands {
                        @Option(longName = "scorer", description = "sentence scorer: " + SentenceScorers.NAMES,
                                defaultValue = "overlap") String scorer,
                        @Option(longName = "threshold", description = "the scorer's triggering threshold (default: "
-                               + "report only the best F1 over thresholds)") String threshold) {
+                               + "report only the best F1 over thresholds)") String threshold,
+                       @Option(longName = "out", description = "also write each question's AP, RR and best "
+                               + "sentence's score to this .tsv file") String out) {
         if ((dataset == null) == (file == null)) {
             throw new Problem("eval wikiqa needs --dataset <folder with WikiQA-dev.tsv.gz> or --file <tsv>, one "
                     + "of them.");
@@ -210,11 +212,16 @@ public class EvalCommands {
             }
         }
         List<WikiQaFile.Question> questions = WikiQaFile.read(path);
-        SentenceRanking.Result result = SentenceRanking.evaluate(questions, SentenceScorers.named(scorer, questions),
+        SentenceRanking.Result result = SentenceRanking.evaluate(questions, SentenceScorers.named(scorer, questions,
+                settings.retrieval().embeddingModel()),
                 given);
         PrintWriter output = context.outputWriter();
         output.println("WikiQA: " + path);
         output.print(result.table(scorer));
+        if (out != null) {
+            ReportFiles.writeText(Path.of(out), result.perQuestionTsv());
+            output.println("Per question: " + out);
+        }
     }
 
     private static Path file(String given, Path base, String name) {

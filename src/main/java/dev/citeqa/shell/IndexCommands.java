@@ -39,9 +39,9 @@ public class IndexCommands {
         PrintWriter out = context.outputWriter();
         String target = folder != null && !folder.isBlank() ? folder : docs;
         Workspace workspace = workspaces.open(target, data);
-        workspace.index().takeRecoveryNote().ifPresent(out::println);
+        workspace.takeRecoveryNote().ifPresent(out::println);
         out.println("Documents: " + workspace.docs());
-        out.println("Index:     " + workspace.index().folder());
+        out.println("Index:     " + workspace.indexFolder());
         IndexSummary summary;
         // progress of a single command goes to stderr, so that its stdout holds the summary alone
         try (Progress progress = Progress.lines(interactive ? out : Progress.stderr())) {
@@ -57,7 +57,7 @@ public class IndexCommands {
         PrintWriter out = context.outputWriter();
         Workspace workspace = workspaces.open(docs, data);
         out.println("Documents: " + workspace.docs());
-        out.println("Index:     " + workspace.index().folder());
+        out.println("Index:     " + workspace.indexFolder());
         out.println(workspace.index().files().size() + " documents, " + workspace.index().passageCount() + " passages.");
         out.println(vectors(workspace));
     }
@@ -88,7 +88,7 @@ public class IndexCommands {
                      @Option(longName = "data", description = "index folder for these documents") String data) {
         PrintWriter out = context.outputWriter();
         Workspace workspace = workspaces.open(docs, data);
-        List<StoredFile> files = new ArrayList<>(workspace.index().files().values());
+        List<StoredFile> files = new ArrayList<>(workspace.files().values());
         if (files.isEmpty()) {
             out.println("Nothing is indexed for " + workspace.docs() + " yet: run index, or just ask a question.");
             return;
@@ -100,7 +100,7 @@ public class IndexCommands {
                     file.date() == null ? "" : file.date(), AnswerView.snippet(file.title()));
             passages += file.passages();
         }
-        out.printf("%d documents, %d passages, in %s%n", files.size(), passages, workspace.index().folder());
+        out.printf("%d documents, %d passages, in %s%n", files.size(), passages, workspace.indexFolder());
         out.println(vectors(workspace));
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 
 import dev.citeqa.answer.Answerer;
 import dev.citeqa.answer.Answerers;
-import dev.citeqa.answer.LlmAnswerer;
 
 /** Which model writes the answers: showing it, and switching without a restart. */
 @Component
@@ -61,9 +60,7 @@ public class ProviderCommands {
     }
 
     static String describe(Answerer answerer) {
-        if (answerer instanceof LlmAnswerer llm) {
-            return TerminalText.safe(llm.settings().describe());
-        }
-        return answerer.name() + " (offline: sentences picked from the passages, no model)";
+        return answerer.provider().map(p -> TerminalText.safe(p.describe()))
+                .orElse(answerer.name() + " (offline: sentences picked from the passages, no model)");
     }
 }

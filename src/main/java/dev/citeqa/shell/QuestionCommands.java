@@ -60,7 +60,7 @@ public class QuestionCommands {
         PrintWriter out = context.outputWriter();
         Workspace workspace = workspaces.open(docs, data);
         PrintWriter notes = json ? Progress.stderr() : out; // keep stdout pure JSON for scripts
-        workspace.index().takeRecoveryNote().ifPresent(notes::println);
+        workspace.takeRecoveryNote().ifPresent(notes::println);
         // progress of a single command goes to stderr, so that its stdout holds the answer alone
         prepare(workspace, notes, interactive && !json ? out : Progress.stderr(), !json && onTerminal());
         RetrievalMode mode = retrieval == null || retrieval.isBlank() ? null : RetrievalMode.parse(retrieval);
@@ -154,7 +154,7 @@ public class QuestionCommands {
         PrintWriter out = context.outputWriter();
         Turn turn = lastTurn();
         if (explain) {
-            out.print(AnswerView.explain(turn, workspaces.current().retrieval().weights(turn.searched())));
+            out.print(AnswerView.explain(turn, workspaces.current().weights(turn.searched())));
             return;
         }
         List<Citation> cited = turn.answer().citations();
@@ -189,8 +189,10 @@ public class QuestionCommands {
         Passage p = citation.passage();
         Workspace workspace = workspaces.current();
         out.printf("[%d] %s — %s%n", n, TerminalText.safe(p.file()), TerminalText.safe(p.title()));
-        out.printf("passage %s, characters %d-%d%s%s%n", TerminalText.safe(p.id()), p.start(), p.end(),
-                PassagePlace.line(workspace.docs(), p).map(l -> ", line " + l).orElse(" (the file has changed since it was indexed)"),
+        out.printf("passage %s, characters %d-%d%s%s%s%n", TerminalText.safe(p.id()), p.start(), p.end(),
+                workspace.placeOf(p).map(place -> ", " + place.describe() + " of the file")
+                        .orElse(" (the file has changed since it was indexed)"),
+                p.section() == null ? "" : ", section \"" + TerminalText.safe(p.section()) + "\"",
                 p.date() == null ? "" : ", dated " + p.date());
         out.println();
         out.println(PassagePlace.marked(TerminalText.safe(p.text()), TerminalText.safe(citation.sentence())));

@@ -1,6 +1,5 @@
 package dev.citeqa.answer;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.ProviderKind;
 import dev.citeqa.config.ProviderSettings;
+import dev.citeqa.config.TestSettings;
 import dev.citeqa.ingest.Passage;
 import dev.citeqa.retrieve.RankedPassage;
 import dev.citeqa.retrieve.TermWeights;
@@ -56,13 +56,19 @@ public final class Fixtures {
                 "signed")));
     }
 
+    /** The product's settings with every provider's retries, timeout and a short output limit for fake servers. */
     public static CiteqaProperties properties(boolean stream, int retries, Duration timeout) {
-        CiteqaProperties.Provider provider = new CiteqaProperties.Provider(null, null, null, null, 0.0, 256, timeout,
-                retries);
-        return new CiteqaProperties(Path.of("seeds"), null, null, null,
-                new CiteqaProperties.Answer("extractive", 3, 0.5, null, null, stream, 12_000, null,
-                        Duration.ofMillis(10), Duration.ofSeconds(30)),
-                new CiteqaProperties.Providers(provider, provider, provider, provider, provider));
+        Map<String, String> properties = new HashMap<>(Map.of("citeqa.answer.stream", String.valueOf(stream),
+                "citeqa.answer.retry-backoff", "10ms"));
+        for (ProviderKind kind : ProviderKind.values()) {
+            if (kind != ProviderKind.EXTRACTIVE) {
+                String provider = "citeqa.providers." + kind.id() + ".";
+                properties.put(provider + "retries", String.valueOf(retries));
+                properties.put(provider + "timeout", timeout.toMillis() + "ms");
+                properties.put(provider + "max-output-tokens", "256");
+            }
+        }
+        return TestSettings.product(properties);
     }
 
     /** Settings for one provider whose base URL is the fake server, with the test key in its variable. */

@@ -24,7 +24,7 @@ class ProvidersLiveIT {
 
     private static CitedAnswer ask(ProviderKind kind) {
         ProviderSettings settings = ProviderSettings.resolve(kind, System.getenv("CITEQA_ANSWER_MODEL"), null,
-                TestSettings.bind(Map.of()), EnvironmentVariables.system());
+                TestSettings.product(Map.of()), EnvironmentVariables.system());
         List<String> tokens = new ArrayList<>();
         Reply reply = new LlmAnswerer(settings, new Prompts(null), Pause.sleeping())
                 .answer(Fixtures.request(), tokens::add, StopSignal.never());

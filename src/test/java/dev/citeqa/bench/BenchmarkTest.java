@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.citeqa.answer.Answerers;
 import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.config.TestSettings;
 import dev.citeqa.eval.GoldSet;
-import dev.citeqa.eval.ProductSettings;
 
 /**
  * Runs the whole bench once on a tiny corpus and reads the report back. Checks what was written, never how fast
@@ -28,7 +28,7 @@ import dev.citeqa.eval.ProductSettings;
  */
 class BenchmarkTest {
 
-    static final CiteqaProperties SETTINGS = ProductSettings.load();
+    static final CiteqaProperties SETTINGS = TestSettings.product();
 
     @TempDir
     static Path temp;

@@ -39,7 +39,7 @@ class LlmQuestionRewriterTest {
     }
 
     private static Answerers openAi(WireMockRuntimeInfo wm) {
-        CiteqaProperties settings = TestSettings.bind(Map.of("citeqa.answer.provider", "openai",
+        CiteqaProperties settings = TestSettings.product(Map.of("citeqa.answer.provider", "openai",
                 "citeqa.answer.base-url", wm.getHttpBaseUrl() + "/v1", "citeqa.providers.openai.retries", "0"));
         return new Answerers(settings, Map.of("OPENAI_API_KEY", Fixtures.OPENAI_KEY)::get,
                 new Fixtures.RecordingPause());
@@ -80,8 +80,25 @@ class LlmQuestionRewriterTest {
     }
 
     @Test
+    void theAnswererGivenRewritesNotTheActiveOne(WireMockRuntimeInfo wm) {
+        modelSays("Who signed the Iran-Iraq military agreement in Tehran?");
+        Answerers offline = new Answerers(TestSettings.product(Map.of()), name -> null, new Fixtures.RecordingPause());
+        Answerers online = openAi(wm);
+
+        // an evaluation of openai while the shell's active provider is the offline one, and the other way round
+        assertThat(new LlmQuestionRewriter(offline, (q, h) -> "rules: " + q)
+                .standalone("Who signed it?", history(), online.active()))
+                .isEqualTo("Who signed the Iran-Iraq military agreement in Tehran?");
+        assertThat(findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).hasSize(1);
+        assertThat(new LlmQuestionRewriter(online, (q, h) -> "rules: " + q)
+                .standalone("Who signed it?", history(), offline.active()))
+                .isEqualTo("rules: Who signed it?");
+        assertThat(findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).hasSize(1);
+    }
+
+    @Test
     void withoutHistoryOrWithTheOfflineAnswererNoModelIsAsked(WireMockRuntimeInfo wm) {
-        Answerers offline = new Answerers(TestSettings.bind(Map.of()), name -> null, new Fixtures.RecordingPause());
+        Answerers offline = new Answerers(TestSettings.product(Map.of()), name -> null, new Fixtures.RecordingPause());
 
         assertThat(new LlmQuestionRewriter(openAi(wm), UNCHANGED).standalone("Who signed it?", List.of()))
                 .isEqualTo("Who signed it?");

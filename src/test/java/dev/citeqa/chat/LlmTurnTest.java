@@ -42,13 +42,13 @@ class LlmTurnTest {
         Map<String, String> properties = new HashMap<>(Map.of("citeqa.answer.provider", "openai",
                 "citeqa.answer.base-url", wm.getHttpBaseUrl() + "/v1", "citeqa.retrieval.top-k", "4"));
         properties.putAll(extra);
-        CiteqaProperties settings = TestSettings.bind(properties);
+        CiteqaProperties settings = TestSettings.product(properties);
         return new AskService(settings, new Answerers(settings, Map.of("OPENAI_API_KEY", Fixtures.OPENAI_KEY)::get,
                 new Fixtures.RecordingPause()));
     }
 
     private static Workspace seeds(Path data) {
-        Workspace workspace = new Workspace(Path.of("seeds").toAbsolutePath(), data, TestSettings.bind(Map.of()));
+        Workspace workspace = new Workspace(Path.of("seeds").toAbsolutePath(), data, TestSettings.product(Map.of()));
         workspace.sync(progress -> {
         });
         return workspace;

@@ -52,7 +52,7 @@ class PromptInjectionTest {
                         + "},\"finish_reason\":null}]}\n\n"
                         + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
                         + "data: [DONE]\n\n")));
-        CiteqaProperties settings = TestSettings.bind(Map.of("citeqa.answer.provider", "openai",
+        CiteqaProperties settings = TestSettings.product(Map.of("citeqa.answer.provider", "openai",
                 "citeqa.answer.base-url", wm.getHttpBaseUrl() + "/v1"));
         AskService asking = new AskService(settings, new Answerers(settings,
                 Map.of("OPENAI_API_KEY", Fixtures.OPENAI_KEY)::get, new Fixtures.RecordingPause()));

@@ -17,7 +17,7 @@ class ProviderSettingsTest {
 
     @Test
     void ymlKeysBindIncludingTheDashedProviderName() {
-        CiteqaProperties settings = TestSettings.bind(Map.of(
+        CiteqaProperties settings = TestSettings.product(Map.of(
                 "citeqa.answer.provider", "OpenAI-Compatible",
                 "citeqa.providers.openai-compatible.model", "qwen2.5",
                 "citeqa.providers.openai-compatible.base-url", "http://gpu-box:8000/v1",
@@ -34,7 +34,7 @@ class ProviderSettingsTest {
 
     @Test
     void anUnknownProviderNamesTheChoices() {
-        assertThatThrownBy(() -> TestSettings.bind(Map.of("citeqa.answer.provider", "gpt")))
+        assertThatThrownBy(() -> TestSettings.product(Map.of("citeqa.answer.provider", "gpt")))
                 .rootCause().isInstanceOf(InvalidSettingException.class)
                 .hasMessage("Setting citeqa.answer.provider is not valid: use one of: extractive, openai, "
                         + "openai-compatible, ollama, anthropic, gemini.");
@@ -43,7 +43,7 @@ class ProviderSettingsTest {
     @Test
     void aMissingKeyFailsNamingTheVariableAndTheOfflineAlternative() {
         assertThatThrownBy(() -> ProviderSettings.resolve(ProviderKind.ANTHROPIC, null, null,
-                TestSettings.bind(Map.of()), NONE))
+                TestSettings.product(Map.of()), NONE))
                 .isInstanceOf(Problem.class)
                 .hasMessage("anthropic needs an API key: set ANTHROPIC_API_KEY in the environment, or answer offline "
                         + "with --provider extractive (in the shell: provider extractive).");
@@ -51,7 +51,7 @@ class ProviderSettingsTest {
 
     @Test
     void theKeyVariableCanBeRenamedButTheKeyNeverComesFromTheYml() {
-        CiteqaProperties settings = TestSettings.bind(Map.of("citeqa.providers.gemini.api-key-env", "MY_GEMINI_KEY"));
+        CiteqaProperties settings = TestSettings.product(Map.of("citeqa.providers.gemini.api-key-env", "MY_GEMINI_KEY"));
 
         assertThatThrownBy(() -> ProviderSettings.resolve(ProviderKind.GEMINI, null, null, settings,
                 Map.of("GEMINI_API_KEY", "ignored")::get)).hasMessageStartingWith("gemini needs an API key: set "
@@ -65,7 +65,7 @@ class ProviderSettingsTest {
 
     @Test
     void commandLineBeatsEnvironmentBeatsYmlBeatsDefaults() {
-        CiteqaProperties settings = TestSettings.bind(Map.of("citeqa.providers.ollama.base-url", "http://yml:11434",
+        CiteqaProperties settings = TestSettings.product(Map.of("citeqa.providers.ollama.base-url", "http://yml:11434",
                 "citeqa.providers.ollama.model", "mistral"));
 
         assertThat(ProviderSettings.resolve(ProviderKind.OLLAMA, null, null, settings, NONE).baseUrl())
@@ -76,7 +76,7 @@ class ProviderSettingsTest {
                 settings, Map.of("OLLAMA_BASE_URL", "http://env:11434")::get);
         assertThat(fromCommandLine.baseUrl()).isEqualTo("http://cli:1");
         assertThat(fromCommandLine.model()).isEqualTo("qwen3");
-        assertThat(ProviderSettings.resolve(ProviderKind.OLLAMA, null, null, TestSettings.bind(Map.of()), NONE))
+        assertThat(ProviderSettings.resolve(ProviderKind.OLLAMA, null, null, TestSettings.product(Map.of()), NONE))
                 .satisfies(s -> {
                     assertThat(s.baseUrl()).isEqualTo("http://localhost:11434");
                     assertThat(s.model()).isEqualTo("llama3.2");
@@ -87,14 +87,14 @@ class ProviderSettingsTest {
     @Test
     void aBaseUrlThatIsNotHttpIsRejected() {
         assertThatThrownBy(() -> ProviderSettings.resolve(ProviderKind.OPENAI, null, "localhost:8000",
-                TestSettings.bind(Map.of()), Map.of("OPENAI_API_KEY", "sk-x")::get))
+                TestSettings.product(Map.of()), Map.of("OPENAI_API_KEY", "sk-x")::get))
                 .hasMessage("The base URL for openai is not an http(s) address: 'localhost:8000'; fix OPENAI_BASE_URL, "
                         + "--base-url or citeqa.providers.openai.base-url.");
     }
 
     @Test
     void missingVariableNamesWhatToSet() {
-        CiteqaProperties settings = TestSettings.bind(Map.of());
+        CiteqaProperties settings = TestSettings.product(Map.of());
 
         assertThat(ProviderSettings.missingVariable(ProviderKind.OPENAI_COMPATIBLE, settings, NONE))
                 .isEqualTo("OPENAI_COMPATIBLE_BASE_URL");

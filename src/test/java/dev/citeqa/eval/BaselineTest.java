@@ -15,7 +15,11 @@ import dev.citeqa.config.Problem;
 class BaselineTest {
 
     private static EvalMetrics metrics(double answerAccuracy, long unsupported) {
-        return new EvalMetrics(answerAccuracy, 0.8, 0.9, 0.5, unsupported, 1.0, 0.9, 5, 40, 0, 0, 0);
+        return metrics(answerAccuracy, unsupported, 0);
+    }
+
+    private static EvalMetrics metrics(double answerAccuracy, long unsupported, long errors) {
+        return new EvalMetrics(answerAccuracy, 0.8, 0.9, 0.5, unsupported, 1.0, 0.9, 5, 40, 0, 0, errors);
     }
 
     private static Baseline baseline(Path dir) throws IOException {
@@ -44,6 +48,23 @@ class BaselineTest {
     void moreFaultsThanToleratedIsARegressionForCounts(@TempDir Path dir) throws IOException {
         assertThat(baseline(dir).regressions(metrics(0.9, 4)))
                 .extracting(r -> r.expected().metric()).containsExactly("unsupported_citations");
+    }
+
+    @Test
+    void oneErrorIsARegressionEvenWhenTheScoresHoldAndTheBaselineDoesNotNameErrors(@TempDir Path dir)
+            throws IOException {
+        assertThat(baseline(dir).regressions(metrics(0.60, 2, 1)))
+                .extracting(Baseline.Regression::line)
+                .containsExactly("errors is 1.0000, expected at most 0.0000 (baseline 0.0000, tolerance 0.0000)");
+    }
+
+    @Test
+    void refusesABaselineThatToleratesErrors(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("baseline.json");
+        Files.writeString(file, "{\"metrics\": {\"errors\": {\"value\": 0, \"tolerance\": 2, "
+                + "\"lower_is_better\": true}}}");
+        assertThatThrownBy(() -> Baseline.read(file)).isInstanceOf(Problem.class)
+                .hasMessageContaining("allows errors");
     }
 
     @Test

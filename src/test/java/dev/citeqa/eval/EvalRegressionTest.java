@@ -12,6 +12,7 @@ import dev.citeqa.answer.Answerers;
 import dev.citeqa.chat.AskService;
 import dev.citeqa.chat.Workspace;
 import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.config.TestSettings;
 
 /**
  * The regression gate: the offline eval of eval/gold.jsonl over the seeds, with the product's settings, must not
@@ -22,7 +23,7 @@ class EvalRegressionTest {
     @Test
     void offlineEvalOfTheGoldSetHoldsTheBaseline(@TempDir Path data) {
         Baseline baseline = Baseline.read(Path.of("eval/baseline.json"));
-        CiteqaProperties settings = ProductSettings.load();
+        CiteqaProperties settings = TestSettings.product();
         Path docs = Path.of("seeds").toAbsolutePath();
         GoldSet gold = GoldSet.read(Path.of(baseline.gold()), docs);
         try (Workspace workspace = new Workspace(docs, data, settings)) {

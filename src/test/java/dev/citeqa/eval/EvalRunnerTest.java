@@ -17,6 +17,7 @@ import dev.citeqa.answer.Reply;
 import dev.citeqa.chat.AskService;
 import dev.citeqa.chat.Workspace;
 import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.config.TestSettings;
 
 class EvalRunnerTest {
 
@@ -48,7 +49,7 @@ class EvalRunnerTest {
                 {"id": "b", "question": "Who was killed in Samarra?", "answerable": true, "answer": "Taqavi", "facts": [["Taqavi"]], "sources": ["001_427b068eda7f8d6f.txt"]}
                 {"id": "c", "question": "What is the capital of Peru?", "answerable": false, "answer": "none", "facts": [], "sources": []}
                 """);
-        CiteqaProperties settings = ProductSettings.load();
+        CiteqaProperties settings = TestSettings.product();
         Path docs = Path.of("seeds").toAbsolutePath();
         ScriptedAnswerer answerer = new ScriptedAnswerer();
         List<EvalRunner.Progress> progress = new ArrayList<>();
@@ -60,10 +61,14 @@ class EvalRunnerTest {
                     .run(GoldSet.read(goldFile, docs), "gold.jsonl", workspace, answerer, null, progress::add);
         }
 
-        // the answerer gets each question as it was searched: follow-ups made standalone by the offline rewriter
-        assertThat(answerer.asked).containsExactly("Who signed the 2014 agreement?",
-                "When (Who signed the 2014 agreement)?", "And where was it signed (Who signed the 2014 agreement)?",
-                "Who was killed in Samarra?", "What is the capital of Peru?");
+        // the answerer gets the history first, then each question as it was searched: the follow-ups made
+        // standalone (they carry the earlier question's subject), the others as written
+        assertThat(answerer.asked).hasSize(5);
+        assertThat(answerer.asked.get(0)).isEqualTo("Who signed the 2014 agreement?");
+        assertThat(answerer.asked.get(1)).startsWith("When").contains("2014 agreement").isNotEqualTo("When?");
+        assertThat(answerer.asked.get(2)).startsWith("And where was it signed").contains("2014 agreement");
+        assertThat(answerer.asked.subList(3, 5)).containsExactly("Who was killed in Samarra?",
+                "What is the capital of Peru?");
         assertThat(report.provider()).isEqualTo("scripted");
         assertThat(report.model()).isEqualTo("scripted-model-1");
         assertThat(report.results()).extracting(QuestionResult::outcome).containsExactly("right", "error", "answered");

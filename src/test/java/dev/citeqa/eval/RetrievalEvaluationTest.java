@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.citeqa.config.Problem;
+import dev.citeqa.config.TestSettings;
 
 /**
  * The BEIR fixture in src/test/resources/beir, scored by hand. BM25 puts, by the terms each document shares with
@@ -38,7 +39,7 @@ class RetrievalEvaluationTest {
 
     @Test
     void scoresTheFixtureAsComputedByHand() {
-        RetrievalEvaluation.Outcome outcome = new RetrievalEvaluation(ProductSettings.load(), new RetrievalModes())
+        RetrievalEvaluation.Outcome outcome = new RetrievalEvaluation(TestSettings.product(), new RetrievalModes())
                 .run(FIXTURE.resolve("corpus.jsonl"), FIXTURE.resolve("queries.jsonl"), FIXTURE.resolve("qrels.tsv"),
                         List.of(), p -> {
                         });
@@ -69,7 +70,7 @@ class RetrievalEvaluationTest {
 
     @Test
     void writesTrecRunFilesAndScores(@TempDir Path out) throws IOException {
-        RetrievalEvaluation.Outcome outcome = new RetrievalEvaluation(ProductSettings.load(), new RetrievalModes())
+        RetrievalEvaluation.Outcome outcome = new RetrievalEvaluation(TestSettings.product(), new RetrievalModes())
                 .run(FIXTURE.resolve("corpus.jsonl"), FIXTURE.resolve("queries.jsonl"), FIXTURE.resolve("qrels.tsv"),
                         List.of("bm25"), p -> {
                         });
@@ -101,7 +102,7 @@ class RetrievalEvaluationTest {
 
     @Test
     void refusesAnUnknownModeBeforeIndexing() {
-        assertThatThrownBy(() -> new RetrievalEvaluation(ProductSettings.load(), new RetrievalModes())
+        assertThatThrownBy(() -> new RetrievalEvaluation(TestSettings.product(), new RetrievalModes())
                 .run(FIXTURE.resolve("corpus.jsonl"), FIXTURE.resolve("queries.jsonl"), FIXTURE.resolve("qrels.tsv"),
                         List.of("colbert"), p -> {
                         }))

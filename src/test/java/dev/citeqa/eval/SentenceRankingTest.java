@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.citeqa.config.Problem;
+import dev.citeqa.index.Embedder;
 
 /** WikiQA reading, ranking metrics and the word-overlap baseline, on made-up questions. */
 class SentenceRankingTest {
@@ -92,6 +93,18 @@ class SentenceRankingTest {
         assertThat(scores[1]).isGreaterThan(0).isLessThan(0.2);
         assertThat(scores[4]).isEqualTo(0.0);
         assertThat(overlap.idf("lighthous")).isLessThan(overlap.idf("bell"));
+    }
+
+    @Test
+    void cosineScoresEachCandidateInItsPlace() {
+        SentenceScorer cosine = new EmbeddingCosineScorer(Embedder.shared(Embedder.BGE_SMALL));
+
+        double[] scores = cosine.score("Who designed the Bell Rock Lighthouse?", List.of(
+                "Bananas are rich in potassium.",
+                "The lighthouse on the Bell Rock was designed by the engineer Robert Stevenson."));
+
+        assertThat(scores).hasSize(2);
+        assertThat(scores[1]).isGreaterThan(scores[0] + 0.1).isLessThanOrEqualTo(1.0);
     }
 
     @Test

@@ -29,6 +29,21 @@ class IndexFaultsTest {
     Path temp;
 
     @Test
+    void anUnreadableIndexLeftAsideIsNamedOnceAsEverythingIsEmbeddedAgain() throws IOException {
+        Path data = temp.resolve("data");
+        Files.createDirectories(data.resolve("index"));
+        Path aside = Files.createDirectories(data.resolve("index.previous-20260101-000000"));
+        Files.writeString(aside.resolve("segments_2"), "not a Lucene commit");
+
+        try (LuceneIndex index = new LuceneIndex(data)) {
+            assertThat(index.takeRecoveryNote()).hasValueSatisfying(note -> assertThat(note)
+                    .startsWith("The vectors of index.previous-20260101-000000 could not be read (")
+                    .endsWith("): every passage is embedded again."));
+            assertThat(index.takeRecoveryNote()).isEmpty();
+        }
+    }
+
+    @Test
     void aSecondWriterIsToldAnotherProcessHoldsTheIndex() throws IOException {
         Path docs = SeedFolder.copyTo(temp.resolve("docs"));
         try (LuceneIndex index = new LuceneIndex(temp.resolve("data"));

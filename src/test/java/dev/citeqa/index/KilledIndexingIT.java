@@ -20,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.citeqa.SeedFolder;
 
-/** A real JVM is killed with SIGKILL in the middle of indexing; the next run opens the last commit and finishes. */
+/**
+ * A real JVM is killed with SIGKILL after it has written every passage of a run and before its commit; the last
+ * good commit is what the next run opens, and that run finishes the work.
+ */
 class KilledIndexingIT {
 
     static final Path JAR = Path.of("target/citeqa.jar").toAbsolutePath();
@@ -29,13 +32,21 @@ class KilledIndexingIT {
     Path temp;
 
     private ProcessBuilder citeqa(Path docs, String... args) {
-        // commits, not vectors, are under test: embedding these 25,000 passages takes minutes on two cores
-        return withModel("none", docs, args);
+        return withModel("none", List.of(), docs, args);
+    }
+
+    private ProcessBuilder citeqa(Path docs, List<String> jvmFlags, String... args) {
+        return withModel("none", jvmFlags, docs, args);
     }
 
     private ProcessBuilder withModel(String model, Path docs, String... args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-Duser.home=" + temp.resolve("home"), "-jar", JAR.toString(),
+        return withModel(model, List.of(), docs, args);
+    }
+
+    private ProcessBuilder withModel(String model, List<String> jvmFlags, Path docs, String... args) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Duser.home=" + temp.resolve("home"), "-jar", JAR.toString(),
                 "--docs", docs.toString(), "--data", temp.resolve("data").toString(),
                 "--citeqa.retrieval.embedding-model=" + model));
         command.addAll(List.of(args));
@@ -73,25 +84,27 @@ class KilledIndexingIT {
             Files.writeString(docs.resolve("report-" + f + ".txt"), text.append('\n').toString());
         }
 
-        Process indexing = citeqa(docs, "index").start();
+        // the run writes every passage, then holds before its commit: the kill lands at that known point
+        Process indexing = citeqa(docs, List.of("-D" + Indexer.HOLD_BEFORE_COMMIT + "=true"), "index").start();
+        List<String> seen = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(indexing.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
-            while ((line = out.readLine()) != null && !line.contains(" files read, ")) {
-                // wait until every file is read: the run is then writing its passages
+            while ((line = out.readLine()) != null && !line.contains(Indexer.HELD)) {
+                seen.add(line);
             }
-            assertThat(line).as("indexing reported its progress").isNotNull();
-            Thread.sleep(150);
+            assertThat(line).as("the run reached its commit; it printed %s", seen).isNotNull();
             indexing.destroyForcibly(); // SIGKILL: no shutdown hooks, no rollback
         }
         assertThat(indexing.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(indexing.exitValue()).isNotZero();
 
         String listing = run(docs, "docs");
-        assertThat(listing).contains("004_35665f7e3260056a.txt");
+        assertThat(listing).as("the last good commit, the five seeds, is what is indexed")
+                .contains("004_35665f7e3260056a.txt").contains("5 documents").doesNotContain("report-");
 
         String resumed = run(docs, "index");
-        assertThat(resumed).containsPattern("Indexed: \\d+ added, 0 changed, 0 removed, \\d+ unchanged, 0 skipped");
+        assertThat(resumed).contains("Indexed: 2500 added, 0 changed, 0 removed, 5 unchanged, 0 skipped");
         assertThat(run(docs, "docs")).contains("2505 documents");
         assertThat(run(docs, "index")).contains("0 added, 0 changed, 0 removed, 2505 unchanged");
     }

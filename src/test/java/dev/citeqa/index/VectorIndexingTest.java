@@ -16,6 +16,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.citeqa.SeedFolder;
 import dev.citeqa.chat.Workspace;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.retrieve.RankedPassage;
@@ -34,7 +35,7 @@ class VectorIndexingTest {
 
     @Test
     void unchangedPassagesKeepTheirVectorsAndAnotherModelReembedsEverything() throws Exception {
-        Path docs = SeedWorkspace.copySeeds(folder, "000", "004");
+        Path docs = SeedFolder.copyTo(folder.resolve("docs"), "000", "004");
         try (Workspace workspace = open(docs, Embedder.MINILM)) {
             IndexSummary first = workspace.sync(p -> {
             });
@@ -70,7 +71,7 @@ class VectorIndexingTest {
 
     @Test
     void anIndexOfAnOlderLayoutIsRebuiltReusingItsVectorsAndThenDeleted() throws Exception {
-        Path docs = SeedWorkspace.copySeeds(folder, "000", "004");
+        Path docs = SeedFolder.copyTo(folder.resolve("docs"), "000", "004");
         String question = "Which rogue regimes did the American president warn about?";
         RankedPassage before;
         try (Workspace workspace = open(docs, Embedder.MINILM)) {

@@ -30,6 +30,19 @@ class DocumentReaderTest {
     }
 
     @Test
+    void aFileOverTheSizeLimitIsSkippedUnreadWithOneLine() throws IOException {
+        Path path = folder.resolve("big.txt");
+        Files.write(path, new byte[3 * 1024 * 1024]);
+
+        DocumentReader.Result result = new DocumentReader(2).read(path, "big.txt");
+
+        assertThat(result).isEqualTo(new DocumentReader.Skipped("big.txt",
+                "is larger than 2 MB (3 MB; raise citeqa.ingest.max-file-mb to index it)"));
+        assertThat(new DocumentReader(4).read(path, "big.txt")).isNotInstanceOf(DocumentReader.Read.class)
+                .extracting(r -> ((DocumentReader.Skipped) r).reason()).asString().doesNotContain("larger than");
+    }
+
+    @Test
     void htmlKeepsParagraphsAndDropsScriptsStylesAndNavigation() throws IOException {
         String html = "<html><head><title>Harbour news</title><style>p{color:red}</style></head><body>"
                 + "<nav>Home | World | Login</nav><script>alert('x')</script>"
@@ -37,8 +50,8 @@ class DocumentReaderTest {
         Path path = folder.resolve("page.html");
         Files.writeString(path, html);
         SourceText source = ((DocumentReader.Read) reader.read(path, "page.html")).source();
-        assertThat(source.text()).isEqualTo("The ferry leaves at noon.\n\nIt returns at six.\n\n");
-        assertThat(source.htmlTitle()).isEqualTo("Harbour news");
+        assertThat(source.text()).isEqualTo("The ferry leaves at noon.\n\nIt returns at six.");
+        assertThat(source.titles()).containsExactly("Harbour news");
     }
 
     @Test

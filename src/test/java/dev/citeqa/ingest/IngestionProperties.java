@@ -24,7 +24,7 @@ class IngestionProperties {
             return; // skipped with a reason: also a valid outcome
         }
         String text = read.source().text();
-        Set<String> keys = Boilerplate.lineKeys(text);
+        Set<String> keys = Boilerplate.lineKeys(read.source());
         IngestedFile ingested = SPLITTER.split(read.source(), Boilerplate.ofCorpus(Map.of(file, keys)), keys);
         for (Passage p : ingested.passages()) {
             assertThat(p.start()).isBetween(0, p.end());

@@ -35,7 +35,7 @@ class PassageSplitterTest {
                 String name = path.getFileName().toString();
                 SourceText source = ((DocumentReader.Read) new DocumentReader().read(path, name)).source();
                 sources.put(name, source);
-                keys.put(name, Boilerplate.lineKeys(source.text()));
+                keys.put(name, Boilerplate.lineKeys(source));
                 texts.put(name, source.text());
             }
         }
@@ -90,6 +90,16 @@ class PassageSplitterTest {
     }
 
     @Test
+    void aPossessiveOrAClosingQuoteAfterAFullStopEndsTheSentence() {
+        String text = "The keys were left at the harbour master's. Nobody took them. He listed ferries, tugs, etc.\" "
+                + "Then he left for the quay.";
+        List<SentenceSplitter.Span> spans = SentenceSplitter.split(text, 0, text.length());
+        assertThat(spans).extracting(s -> text.substring(s.start(), s.end())).containsExactly(
+                "The keys were left at the harbour master's.", "Nobody took them.",
+                "He listed ferries, tugs, etc.\"", "Then he left for the quay.");
+    }
+
+    @Test
     void titleAndDatelineAreRead() {
         IngestedFile dated = seeds.get("004_35665f7e3260056a.txt");
         assertThat(dated.date()).isEqualTo("2017-07-23");
@@ -122,7 +132,7 @@ class PassageSplitterTest {
                             + "Share this story with your friends on every network\n", null));
         }
         Map<String, Set<String>> keys = new HashMap<>();
-        corpus.forEach((name, source) -> keys.put(name, Boilerplate.lineKeys(source.text())));
+        corpus.forEach((name, source) -> keys.put(name, Boilerplate.lineKeys(source)));
         Boilerplate boilerplate = Boilerplate.ofCorpus(keys);
         String f0 = new PassageSplitter(SETTINGS).split(corpus.get("f0.txt"), boilerplate, keys.get("f0.txt"))
                 .passages().stream().map(Passage::text).collect(Collectors.joining("\n"));

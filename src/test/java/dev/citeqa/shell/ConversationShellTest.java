@@ -17,7 +17,7 @@ import org.springframework.shell.core.command.CommandParser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.citeqa.testing.SeedWorkspace;
+import dev.citeqa.SeedFolder;
 
 /** The conversation commands driven as a person types them, on the real seeds. */
 @SpringBootTest
@@ -28,7 +28,7 @@ class ConversationShellTest {
 
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
-        Path docs = SeedWorkspace.copySeeds(folder);
+        Path docs = SeedFolder.copyTo(folder.resolve("docs"));
         registry.add("citeqa.docs", docs::toString);
         registry.add("citeqa.data", () -> folder.resolve("data").toString());
     }

@@ -43,14 +43,15 @@ class EvalCommandLineTest {
     }
 
     @Test
-    void evalWithDocsAndDataWritesItsReports(@TempDir Path dir) {
+    void evalWithDocsAndDataWritesItsReports(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        Run run = run("eval", "--gold", "eval/gold.jsonl", "--docs", "seeds", "--data", dir.resolve("data").toString(),
+        Path gold = Files.writeString(dir.resolve("gold.jsonl"), EvalCommandsTest.SMALL_GOLD);
+        Run run = run("eval", "--gold", gold.toString(), "--docs", "seeds", "--data", dir.resolve("data").toString(),
                 "--out", out.toString());
 
         assertThat(run.status()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Gold: eval/gold.jsonl, 62 questions", "answer_accuracy");
-        assertThat(run.err()).contains("[########################] 62/62");
+        assertThat(run.out()).contains("Gold: " + gold + ", 2 questions", "answer_accuracy");
+        assertThat(run.err()).contains("[########################] 2/2");
         assertThat(out.resolve("report.json")).exists();
         assertThat(out.resolve("report.html")).exists();
     }

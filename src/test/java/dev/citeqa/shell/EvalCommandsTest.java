@@ -24,9 +24,9 @@ import dev.citeqa.chat.AskService;
 import dev.citeqa.chat.Workspaces;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
+import dev.citeqa.config.TestSettings;
 import dev.citeqa.eval.EvalReport;
 import dev.citeqa.eval.EvalService;
-import dev.citeqa.eval.ProductSettings;
 import dev.citeqa.eval.ReportJson;
 import dev.citeqa.eval.RetrievalModes;
 
@@ -38,8 +38,14 @@ class EvalCommandsTest {
             new CommandRegistry(), new PrintWriter(printed, true), new InputReader() {
             });
 
+    /** Two questions over the seeds: the whole gold set runs once per build, in EvalRegressionTest. */
+    static final String SMALL_GOLD = """
+            {"id": "s1", "question": "Where did Khalid al-Obeidi and Hossein Dehqan sign the agreement?", "answerable": true, "answer": "Tehran", "facts": [["Tehran"]], "sources": ["003_ca31ee2c64d02175.txt"]}
+            {"id": "s2", "question": "What is the capital of Peru?", "answerable": false, "answer": "none", "facts": [], "sources": []}
+            """;
+
     private EvalCommands commands(Workspaces workspaces) {
-        CiteqaProperties settings = ProductSettings.load();
+        CiteqaProperties settings = TestSettings.product();
         Answerers answerers = new Answerers(settings);
         return new EvalCommands(new EvalService(settings, workspaces, answerers, new AskService(settings, answerers)),
                 settings, new RetrievalModes(), new StaticListableBeanFactory(Map.of("launch", Launch.parse(List.of("eval"))))
@@ -47,27 +53,28 @@ class EvalCommandsTest {
     }
 
     @Test
-    void evalRunsTheGoldSetAndWritesTheThreeReports(@TempDir Path dir) {
-        CiteqaProperties settings = ProductSettings.load();
+    void evalRunsTheGoldSetAndWritesTheThreeReports(@TempDir Path dir) throws Exception {
+        CiteqaProperties settings = TestSettings.product();
+        Path gold = Files.writeString(dir.resolve("gold.jsonl"), SMALL_GOLD);
         try (Workspaces workspaces = new Workspaces(settings)) {
             Path out = dir.resolve("run");
-            commands(workspaces).eval(context, "eval/gold.jsonl", "seeds", dir.resolve("data").toString(), null,
+            commands(workspaces).eval(context, gold.toString(), "seeds", dir.resolve("data").toString(), null,
                     null, null, out.toString());
 
-            assertThat(printed.toString()).contains("Gold: eval/gold.jsonl, 62 questions (50 answerable, 12 unanswerable)",
+            assertThat(printed.toString()).contains("Gold: " + gold + ", 2 questions (1 answerable, 1 unanswerable)",
                     "answer_accuracy", "Report (extractive): " + out + "/report.json, report.md, report.html");
             assertThat(out.resolve("report.md")).exists();
             assertThat(out.resolve("report.html")).content().contains("<svg");
             EvalReport report = ReportJson.read(out.resolve("report.json"));
             assertThat(report.provider()).isEqualTo("extractive");
-            assertThat(report.questions()).isEqualTo(62);
-            assertThat(report.results()).extracting(r -> r.id()).startsWith("g01", "g02");
+            assertThat(report.questions()).isEqualTo(2);
+            assertThat(report.results()).extracting(r -> r.id()).containsExactly("s1", "s2");
         }
     }
 
     @Test
     void anUnknownProviderIsRefusedBeforeAnyQuestionIsAsked(@TempDir Path dir) {
-        try (Workspaces workspaces = new Workspaces(ProductSettings.load())) {
+        try (Workspaces workspaces = new Workspaces(TestSettings.product())) {
             assertThatThrownBy(() -> commands(workspaces).eval(context, "eval/gold.jsonl", "seeds",
                     dir.resolve("data").toString(), null, "extractive,nosuch", null, dir.resolve("out").toString()))
                     .isInstanceOf(Problem.class)
@@ -94,7 +101,7 @@ class EvalCommandsTest {
         Files.writeString(b, report.formatted("1.0", "true"));
         Path html = dir.resolve("compare.html");
 
-        try (Workspaces workspaces = new Workspaces(ProductSettings.load())) {
+        try (Workspaces workspaces = new Workspaces(TestSettings.product())) {
             commands(workspaces).compare(context, List.of(a.toString(), b.getParent().toString()), html.toString());
         }
 
@@ -106,7 +113,7 @@ class EvalCommandsTest {
 
     @Test
     void retrievalPrintsTheScoresAndWritesTheRunFile(@TempDir Path out) {
-        try (Workspaces workspaces = new Workspaces(ProductSettings.load())) {
+        try (Workspaces workspaces = new Workspaces(TestSettings.product())) {
             commands(workspaces).retrieval(context, "src/test/resources/beir", null, null, "src/test/resources/beir/qrels.tsv",
                     null, out.toString());
         }
@@ -125,14 +132,17 @@ class EvalCommandsTest {
                 Q2\tWho painted the lighthouse?\tD1\tBell Rock\tD1-0\tThe reef lies off Angus.\t0
                 """);
 
-        try (Workspaces workspaces = new Workspaces(ProductSettings.load())) {
-            commands(workspaces).wikiqa(context, null, file.toString(), "overlap", "0.5");
-            assertThatThrownBy(() -> commands(workspaces).wikiqa(context, null, file.toString(), "nosuch", null))
-                    .isInstanceOf(Problem.class).hasMessage("Unknown sentence scorer 'nosuch': use one of overlap.");
+        try (Workspaces workspaces = new Workspaces(TestSettings.product())) {
+            commands(workspaces).wikiqa(context, null, file.toString(), "overlap", "0.5",
+                    dir.resolve("per-question.tsv").toString());
+            assertThatThrownBy(() -> commands(workspaces).wikiqa(context, null, file.toString(), "nosuch", null, null))
+                    .isInstanceOf(Problem.class).hasMessage("Unknown sentence scorer 'nosuch': use one of overlap, cosine.");
         }
 
         assertThat(printed.toString()).contains("2 questions, 1 with an answering sentence",
                 "overlap         1.0000  1.0000  1.0000          1.0000",
                 "triggering at the given threshold: threshold 0.5000, precision 1.0000, recall 1.0000, F1 1.0000");
+        assertThat(dir.resolve("per-question.tsv")).content().startsWith("question\tanswered\t")
+                .contains("Q1\t1\t1.000000\t1\t1.000000\t1.000000\n", "Q2\t0\t");
     }
 }

@@ -37,10 +37,40 @@ class InterruptKeyTest {
     }
 
     @Test
-    void withoutATerminalCtrlCIsLeftAlone() {
-        StopSignal stop = new StopSignal();
-        try (InterruptKey.Handle ignored = new InterruptKey().during(stop::stop)) {
+    void withoutAnAttachedTerminalCtrlCKeepsItsOwnHandlingDuringAnAnswer() throws IOException {
+        try (Terminal terminal = TerminalBuilder.builder().dumb(true).system(false)
+                .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()).build()) {
+            AtomicInteger own = new AtomicInteger();
+            terminal.handle(Terminal.Signal.INT, signal -> own.incrementAndGet());
+            StopSignal stop = new StopSignal();
+
+            try (InterruptKey.Handle ignored = new InterruptKey().during(stop::stop)) {
+                terminal.raise(Terminal.Signal.INT);
+            }
+
             assertThat(stop.stopped()).isFalse();
+            assertThat(own).hasValue(1);
+        }
+    }
+
+    @Test
+    void ctrlCAfterTheAnswerNoLongerStopsIt() throws IOException {
+        try (Terminal terminal = TerminalBuilder.builder().dumb(true).system(false)
+                .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()).build()) {
+            InterruptKey key = new InterruptKey();
+            key.attach(terminal);
+            StopSignal first = new StopSignal();
+            StopSignal second = new StopSignal();
+
+            try (InterruptKey.Handle ignored = key.during(first::stop)) {
+                assertThat(first.stopped()).isFalse();
+            }
+            try (InterruptKey.Handle ignored = key.during(second::stop)) {
+                terminal.raise(Terminal.Signal.INT);
+            }
+
+            assertThat(first.stopped()).as("the finished answer's signal").isFalse();
+            assertThat(second.stopped()).isTrue();
         }
     }
 }

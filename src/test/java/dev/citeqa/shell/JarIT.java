@@ -82,8 +82,12 @@ class JarIT {
         assertThat(run.out()).doesNotContain("quote>")
                 .contains("strategic necessity").contains("The sources disagree: ")
                 .contains("The documents do not answer this question.");
-        // three questions, three answers: each line was read as one question
-        assertThat(run.out().split("Sources:", -1)).hasSizeGreaterThanOrEqualTo(3);
+        // three questions, three answers: each line was read as one question, and every answer ends with its
+        // sources or with "(no sources cited)"
+        String out = run.out();
+        int answers = (out.split("\nSources:\n", -1).length - 1)
+                + (out.split("\\(no sources cited\\)", -1).length - 1);
+        assertThat(answers).as(out).isEqualTo(3);
     }
 
     @Test
@@ -116,5 +120,66 @@ class JarIT {
         Run run = run(folder, "", "--docs", docs.toString(), "ask", "anything");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip()).startsWith("application.yml is not valid YAML").doesNotContain("\n");
+    }
+    @Test
+    void aCitationOfAConvertedFileGivesItsLineOrPageInTheFileBesideTheOffsets() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("converted"));
+        StringBuilder html = new StringBuilder("<html><head><title>Lighthouse</title></head><body>\n");
+        for (int i = 0; i < 60; i++) {
+            html.append("<div class=\"spacer\"></div>\n");
+        }
+        html.append("<main><h2>Opening hours</h2>\n<p>The lighthouse museum at Port Ellen opens at nine in the "
+                + "morning from April to October.\nIt closes at five.</p>\n</main></body></html>\n");
+        Files.writeString(folder.resolve("lighthouse.html"), html);
+        int line = 63;
+        assertThat(html.toString().split("\n")[line - 1]).contains("opens at nine");
+        Files.write(folder.resolve("quay.pdf"), twoPagePdf("The quay crane can lift loads of up to forty tonnes."));
+
+        Path data = temp.resolve("data-converted");
+        Run html1 = run(temp, "", "--docs", folder.toString(), "--data", data.toString(), "ask", "--json",
+                "When does the lighthouse museum at Port Ellen open?");
+        assertThat(html1.exit()).as(html1.err()).isZero();
+        JsonNode citation = new ObjectMapper().readTree(html1.out()).get("citations").get(0);
+        assertThat(citation.get("file").asText()).isEqualTo("lighthouse.html");
+        assertThat(citation.get("line").asInt()).isEqualTo(line);
+        assertThat(citation.get("section").asText()).isEqualTo("Opening hours");
+        assertThat(citation.get("start").asInt()).as("offsets still count the extracted text").isLessThan(40);
+        assertThat(citation.get("text").asText()).startsWith("The lighthouse museum at Port Ellen opens at nine");
+
+        Run pdf = run(temp, "", "--docs", folder.toString(), "--data", data.toString(), "ask", "--json",
+                "How many tonnes can the quay crane lift?");
+        assertThat(pdf.exit()).as(pdf.err()).isZero();
+        JsonNode pdfCitation = new ObjectMapper().readTree(pdf.out()).get("citations").get(0);
+        assertThat(pdfCitation.get("file").asText()).isEqualTo("quay.pdf");
+        assertThat(pdfCitation.get("page").asInt()).isEqualTo(2);
+
+        Run session = run(temp, "When does the lighthouse museum at Port Ellen open?\nshow 1\nexit\n",
+                "--docs", folder.toString(), "--data", data.toString());
+        assertThat(session.out()).contains("lines " + line + "-" + (line + 1) + " of the file").contains("section \"Opening hours\"")
+                .contains("(passage lighthouse.html#0-");
+    }
+
+    /** A PDF whose first page is an introduction and whose second page holds {@code fact}. */
+    static byte[] twoPagePdf(String fact) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.font.PDType1Font font = new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                    org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA);
+            for (String text : List.of("This guide describes the equipment of the north quay. The harbour office wrote it.",
+                    fact)) {
+                org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+                pdf.addPage(page);
+                try (org.apache.pdfbox.pdmodel.PDPageContentStream content =
+                             new org.apache.pdfbox.pdmodel.PDPageContentStream(pdf, page)) {
+                    content.beginText();
+                    content.setFont(font, 11);
+                    content.newLineAtOffset(72, 700);
+                    content.showText(text);
+                    content.endText();
+                }
+            }
+            pdf.save(bytes);
+        }
+        return bytes.toByteArray();
     }
 }

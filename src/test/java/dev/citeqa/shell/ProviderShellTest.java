@@ -148,6 +148,21 @@ class ProviderShellTest {
     }
 
     @Test
+    void escapeSequencesInAStreamedReplyNeverReachTheTerminal() {
+        answerWith("text/event-stream", Fixtures.sse(
+                "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"The agreement was \\u001b[2J\"},"
+                        + "\"finish_reason\":null}]}",
+                "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\\u001b]0;pwned\\u0007signed in Tehran [1].\"},"
+                        + "\"finish_reason\":null}]}",
+                "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}", "[DONE]"));
+
+        assertThat(run("ask where was the agreement signed?")).isZero();
+
+        assertThat(printed.toString()).startsWith("The agreement was ").contains("signed in Tehran [1].")
+                .doesNotContain("\u001b").doesNotContain("\u0007");
+    }
+
+    @Test
     void askJsonNamesProviderAndModelAndNeverTheKey() {
         answerWith("text/event-stream", openAiStream("The agreement was signed in Tehran [1]."));
 

@@ -109,9 +109,15 @@ class ShellEndToEndTest extends ShellSessionTest {
     @Test
     void followUpsAreRewrittenByTheActiveModelWithTheRulesAsFallback(@Autowired QuestionRewriter rewriter) {
         assertThat(rewriter).isInstanceOf(LlmQuestionRewriter.class);
-        type("ask Who was killed in Samarra?");
+        String answer = type("ask Who was killed in Samarra?");
         String printed = type("where was he killed?");
-        assertThat(printed).startsWith("(searched: ");
+        // the active provider is the offline one, so the rules rewrote the follow-up: "he" became a name that the
+        // previous answer gave
+        java.util.regex.Matcher searched = java.util.regex.Pattern
+                .compile("\\A\\(searched: where was (.+) killed\\?\\)\\n").matcher(printed);
+        assertThat(searched.find()).as(printed).isTrue();
+        assertThat(searched.group(1)).isNotEqualTo("he");
+        assertThat(answer).contains(searched.group(1));
     }
 
     @Test
