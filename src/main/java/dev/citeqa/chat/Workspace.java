@@ -172,6 +172,11 @@ public final class Workspace implements AutoCloseable {
         return lastSync;
     }
 
+    /** Passages in the index. */
+    public int passageCount() {
+        return index.passageCount();
+    }
+
     /** Passages that have no vector yet (0 without an embedding model). */
     public int vectorsWaiting() {
         return backfill.waiting();

@@ -58,13 +58,13 @@ public class IndexCommands {
         Workspace workspace = workspaces.open(docs, data);
         out.println("Documents: " + workspace.docs());
         out.println("Index:     " + workspace.indexFolder());
-        out.println(workspace.index().files().size() + " documents, " + workspace.index().passageCount() + " passages.");
+        out.println(workspace.files().size() + " documents, " + workspace.passageCount() + " passages.");
         out.println(vectors(workspace));
     }
 
     /** One line on the vectors: how many passages have theirs, and what questions are searched with meanwhile. */
     static String vectors(Workspace workspace) {
-        int passages = workspace.index().passageCount();
+        int passages = workspace.passageCount();
         if (Embedder.NONE.equals(workspace.embeddingModel())) {
             return "Vectors: none (no embedding model is configured); questions are searched by BM25 alone.";
         }
