@@ -8,46 +8,31 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import dev.citeqa.config.CiteqaProperties;
-import dev.citeqa.index.Analysis;
-import dev.citeqa.ingest.SentenceSplitter;
 import dev.citeqa.retrieve.RankedPassage;
-import dev.citeqa.retrieve.TermWeights;
 
 /**
- * The offline answerer. It scores every sentence of the retrieved passages by how much of the question's weight
- * (idf of its terms) it covers, with a bonus when it holds the kind of thing asked for (a date for "when", a
- * number for "how many"), and composes the answer from the best sentence plus the few that add missing terms.
- * When no sentence covers enough of the question it declines rather than guess.
+ * The offline reader. Every sentence of the retrieved passages is a candidate; each is scored by a logistic model over
+ * measured signals (coverage of the question's key and other terms, the embedding cosine, answer-type fit, rank,
+ * headline shape, date agreement, name/number mismatch) whose weights were learned from SQuAD 2.0 train articles
+ * ({@link ReaderModel}). A second learned model estimates whether the documents answer at all; below its threshold,
+ * the reader declines. A typed question (who, where, when, how many, yes/no) is answered first with the shortest
+ * phrase that answers it, cited, then the sentence that says it.
  */
 public final class ExtractiveAnswerer implements Answerer {
 
-    /**
-     * Question words carry no topic: "who", "did", "according" match any passage. Other function words keep their
-     * (small) idf weight: on the gold set, dropping them made answers worse (0.52 against 0.56 accuracy).
-     */
-    private static final Set<String> QUESTION_TERMS = questionTerms();
-    /** "[3]" written inside a document is quoted as "(3)", so it can never pass for one of our citations. */
-    private static final Pattern DOCUMENT_MARKER = Pattern.compile("\\[(\\d{1,4}(?:\\s*[,;]\\s*\\d{1,4})*)\\]");
-    private static final Pattern DATE_LIKE = Pattern.compile(
-            "\\b(1[89]\\d\\d|20\\d\\d|january|february|march|april|may|june|july|august|september|october|november"
-                    + "|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\\b");
-    private static final Pattern NUMBER = Pattern.compile("\\b\\d[\\d,.]*\\b|\\b(one|two|three|four|five|six|seven"
-            + "|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\\b");
-    /** A date with its year: "July 23, 2017", "23 July 2017", "2017-07-23". */
     private static final Pattern FULL_DATE = Pattern.compile("\\b(\\d{1,2}\\s+\\p{L}+,?\\s+\\d{4}|\\p{L}+\\.?\\s+\\d{1,2},?\\s+"
             + "\\d{4}|\\d{4}-\\d{2}-\\d{2})\\b");
-    private static final Pattern PLACE = Pattern.compile("\\b(in|at|from|near|to)\\s+[A-Z][a-z]+");
-    private static final Pattern NAME = Pattern.compile("\\b[A-Z][a-z]+\\s+(al-)?[A-Z][a-z]+");
+    /** A unit joins the answer when the model finds it more likely than not to hold the answer too. */
+    private static final double JOINS = 0.5;
 
     private final int maxSentences;
-    private final double minCoverage;
     private final SentenceMeaning meaning;
+    private final java.util.function.Supplier<ReaderModel> model;
 
     public ExtractiveAnswerer(CiteqaProperties.Answer settings) {
         this(settings, SentenceMeaning.NONE);
@@ -55,8 +40,14 @@ public final class ExtractiveAnswerer implements Answerer {
 
     public ExtractiveAnswerer(CiteqaProperties.Answer settings, SentenceMeaning meaning) {
         this.maxSentences = settings.maxSentences();
-        this.minCoverage = settings.minCoverage();
         this.meaning = meaning;
+        this.model = ReaderModel::shipped;
+    }
+
+    public ExtractiveAnswerer(int maxSentences, SentenceMeaning meaning, ReaderModel model) {
+        this.maxSentences = maxSentences;
+        this.meaning = meaning;
+        this.model = () -> model;
     }
 
     @Override
@@ -64,152 +55,305 @@ public final class ExtractiveAnswerer implements Answerer {
         return "extractive";
     }
 
-    /** A sentence of a context passage, with the share of the question it covers. */
-    record Candidate(int passage, int start, String text, Set<String> terms, double coverage, double score) {
+    /** A unit with its signals and the model's score. */
+    public record Scored(AnswerUnit unit, double[] features, double logit, double probability) {
+    }
 
-        Disagreements.Said said() {
-            return new Disagreements.Said(passage, start, text, terms);
+    /** What the reader made of a question: its units best first, and the answerability estimate. */
+    public record Judgement(Reading reading, List<Scored> ranked, double[] answerable, double answerability,
+                            double threshold, List<String> missing) {
+
+        public boolean answers() {
+            return !ranked.isEmpty() && missing.isEmpty() && answerability >= threshold;
         }
     }
 
     @Override
     public Reply answer(AnswerRequest request, Consumer<String> tokens) {
-        String text = compose(request);
-        tokens.accept(text);
-        return Reply.offline(text);
+        Reply reply = compose(request);
+        tokens.accept(reply.text());
+        return reply;
     }
 
-    private String compose(AnswerRequest request) {
-        if (Refusals.isSteering(request.question())) {
-            return Refusals.OFF_DOCUMENTS;
+    public ReaderFeatures.Variant variant() {
+        return meaning == SentenceMeaning.NONE ? ReaderFeatures.Variant.LEXICAL : ReaderFeatures.Variant.WITH_MEANING;
+    }
+
+    /** Scores every candidate unit of the request and estimates whether it is answered: the reader's whole reading. */
+    public Judgement judge(AnswerRequest request) {
+        Reading reading = new Reading(request.question(), request.weights(), request.context());
+        List<AnswerUnit> units = AnswerUnit.of(request.context(), request.before());
+        double[] cosines = new double[units.size()];
+        java.util.Arrays.fill(cosines, Double.NaN);
+        if (!units.isEmpty()) {
+            meaning.similarity(request.question(), units.stream().map(AnswerUnit::text).toList())
+                    .ifPresent(c -> System.arraycopy(c, 0, cosines, 0, c.length));
         }
-        TermWeights weights = topical(request.weights());
-        double total = weights.total();
-        if (total <= 0 || request.context().isEmpty()) {
-            return Refusals.NOT_IN_DOCUMENTS;
+        ReaderFeatures.Variant variant = variant();
+        ReaderModel.Linear sentence = model.get().sentence(variant);
+        List<Scored> ranked = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            double[] f = reading.features(units.get(i), cosines[i]);
+            double z = sentence.logit(ReaderFeatures.SENTENCE, f);
+            ranked.add(new Scored(units.get(i), f, z, 1 / (1 + Math.exp(-z))));
         }
-        Asked asked = Asked.of(request.question());
-        List<Candidate> candidates = new ArrayList<>();
-        for (int i = 0; i < request.context().size(); i++) {
-            RankedPassage hit = request.context().get(i);
-            String passage = hit.passage().text();
-            for (SentenceSplitter.Span span : SentenceSplitter.split(passage, 0, passage.length())) {
-                String sentence = DOCUMENT_MARKER.matcher(passage.substring(span.start(), span.end()))
-                        .replaceAll("($1)").replaceAll("\\s+", " ").strip();
-                if (sentence.length() < 20 || sentence.endsWith("?")) {
-                    continue;
-                }
-                Set<String> terms = new HashSet<>(Analysis.terms(sentence));
-                if (terms.size() < 4) {
-                    continue; // a label or a fragment, not a statement
-                }
-                double covered = 0;
-                for (String term : weights.idf().keySet()) {
-                    if (weights.foundIn(term, terms)) {
-                        covered += weights.weight(term);
-                    }
-                }
-                double coverage = covered / total;
-                double score = coverage + asked.bonus(sentence) + 0.05 / hit.rank();
-                candidates.add(new Candidate(i, span.start(), sentence, terms, coverage, score));
+        ranked.sort(Comparator.comparingDouble(Scored::logit).reversed());
+        List<String> missing = reading.hasTopic() ? reading.missingEntities() : List.of("");
+        double[] a = answerableFeatures(reading, ranked, missing);
+        ReaderModel.Linear answerable = model.get().answerable(variant);
+        double p = ranked.isEmpty() ? 0 : answerable.probability(ReaderFeatures.ANSWERABLE, a);
+        return new Judgement(reading, ranked, a, p, answerable.threshold(), missing);
+    }
+
+    /** The question-level signals, in {@link ReaderFeatures#ANSWERABLE} order. */
+    static double[] answerableFeatures(Reading reading, List<Scored> ranked, List<String> missing) {
+        double[] a = new double[ReaderFeatures.ANSWERABLE.size()];
+        if (ranked.isEmpty()) {
+            return a;
+        }
+        Scored best = ranked.getFirst();
+        double contextKey = ranked.stream().mapToDouble(s -> s.features()[2]).max().orElse(0);
+        a[0] = best.logit();
+        a[1] = best.features()[0];
+        a[2] = contextKey;
+        a[3] = best.features()[4];
+        a[4] = best.features()[5];
+        a[5] = best.features()[9];
+        a[6] = best.features()[10];
+        a[7] = ranked.size() > 1 ? best.logit() - ranked.get(1).logit() : best.logit();
+        a[8] = missing.isEmpty() ? 1 : 0;
+        return a;
+    }
+
+    private Reply compose(AnswerRequest request) {
+        if (request.context().isEmpty()) {
+            return Reply.offline(Refusals.NOT_IN_DOCUMENTS);
+        }
+        Judgement judgement = judge(request);
+        Reading reading = judgement.reading();
+        if (!judgement.missing().isEmpty() && !judgement.missing().getFirst().isEmpty()) {
+            return Reply.offline(Refusals.notMentioned(judgement.missing()));
+        }
+        // a unit that puts the event in another year, month or weekday than asked is another event
+        List<Scored> usable = judgement.ranked().stream()
+                .filter(s -> reading.agreement(s.unit(), request.context().get(s.unit().passage()).passage())
+                        != DateConstraint.Agreement.CONTRADICTED)
+                .toList();
+        if (usable.isEmpty() || (usable.getFirst() != judgement.ranked().getFirst()
+                && reading.keyCoverageBesidesDates(usable.getFirst().unit())
+                < reading.keyCoverageBesidesDates(judgement.ranked().getFirst().unit()))) {
+            // the sentence about what was asked puts it at another date; a sentence about less of the question is
+            // about something else
+            return Reply.offline(judgement.ranked().isEmpty() || reading.constraint().isEmpty()
+                    ? Refusals.NOT_IN_DOCUMENTS : Refusals.otherDate(reading.constraint().describe()));
+        }
+        Scored best = offersTheType(metOverUnknown(sentenceOverHeadline(usable, request, reading), usable, request,
+                reading), usable, reading);
+        if (reading.type() == AnswerType.ACRONYM) {
+            // a sentence that defines the abbreviation answers it, wherever it ranks
+            Scored defining = usable.stream().filter(u -> !reading.answers(u.unit()).isEmpty()).findFirst().orElse(null);
+            if (defining == null) {
+                return Reply.offline(Refusals.NOT_IN_DOCUMENTS);
+            }
+            String expansion = reading.answers(defining.unit()).getFirst().text();
+            return Reply.offline(write(request, reading, List.of(defining), judgement.ranked(), expansion, defining, null), expansion);
+        }
+        boolean typed = reading.type().hasShortAnswer() && reading.type() != AnswerType.YES_NO;
+        Phrases.Phrase phrase = typed ? reading.shortAnswer(best.unit()) : null;
+        if (phrase == null && typed) {
+            // the best sentence names someone or something the question does not: look for what it asks about them
+            SecondHop hop = secondHop(request, reading, best);
+            if (hop != null) {
+                return Reply.offline(write(request, reading, List.of(best), judgement.ranked(), hop.phrase(), best, hop), hop.phrase());
             }
         }
-        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-        if (candidates.isEmpty()) {
-            return Refusals.NOT_IN_DOCUMENTS;
+        if (!judgement.answers()) {
+            return Reply.offline(Refusals.NOT_IN_DOCUMENTS);
         }
-        if (candidates.getFirst().coverage() < minCoverage) {
-            return paraphrased(request, candidates).orElse(Refusals.NOT_IN_DOCUMENTS);
-        }
-        List<Candidate> chosen = new ArrayList<>();
-        Set<String> covered = new HashSet<>();
-        Candidate best = candidates.getFirst();
-        chosen.add(best);
-        covered.addAll(best.terms());
-        for (Candidate candidate : candidates.subList(1, candidates.size())) {
+        List<Scored> chosen = new ArrayList<>(List.of(best));
+        for (Scored candidate : usable) {
             if (chosen.size() >= maxSentences) {
                 break;
             }
-            double gain = 0;
-            for (String term : weights.idf().keySet()) {
-                if (weights.foundIn(term, candidate.terms()) && !weights.foundIn(term, covered)) {
-                    gain += weights.weight(term);
-                }
-            }
-            // a sentence joins when it adds question terms the answer lacks, or, nearly as good as the best,
-            // when it states the answer in other words (often from another source)
-            boolean completes = gain / total >= 0.1 && candidate.score() >= 0.6 * best.score()
-                    && candidate.coverage() >= minCoverage * 0.6;
-            boolean corroborates = candidate.score() >= 0.8 * best.score();
-            boolean offersAsked = asked.bonus(candidate.text()) > 0 && asked.bonus(best.text()) == 0
-                    && candidate.score() >= 0.6 * best.score();
-            if ((completes || corroborates || offersAsked) && chosen.stream().noneMatch(c -> similar(c.terms(), candidate.terms()))) {
+            if (candidate != best && candidate.probability() >= JOINS && !candidate.unit().headline()
+                    && chosen.stream().noneMatch(c -> similar(c.unit(), candidate.unit())
+                    || overlaps(c.unit(), candidate.unit()))) {
                 chosen.add(candidate);
-                covered.addAll(candidate.terms());
             }
         }
+        String shortAnswer = phrase != null ? phrase.text()
+                : reading.type() == AnswerType.YES_NO && reading.typeFit(best.unit()) && best.features()[10] == 0
+                        && reading.namesAll(best.unit()) ? "Yes" : null;
+        return Reply.offline(write(request, reading, chosen, judgement.ranked(), shortAnswer, best, null), shortAnswer);
+    }
+
+    /**
+     * A typed question (who, where, when, how many) is answered by a sentence that offers a phrase of that type: when
+     * the best-scored one offers none, the best that does and holds as much of the question's key terms is taken.
+     */
+    private static Scored offersTheType(Scored best, List<Scored> usable, Reading reading) {
+        // dates are left out: a time of day or "next week" answers "when" without a date phrase the reader knows
+        if (!reading.type().hasShortAnswer() || reading.type() == AnswerType.YES_NO
+                || reading.type() == AnswerType.DATE || best.features()[5] == 1) {
+            return best;
+        }
+        for (Scored other : usable) {
+            if (other.features()[5] == 1 && !other.unit().headline() && other.features()[0] >= best.features()[0]) {
+                return other;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Where the question names a date, a sentence whose date is confirmed (by itself, its passage or its article's
+     * date) is preferred to one whose date nothing says, when it holds as much of the question's key terms.
+     */
+    private static Scored metOverUnknown(Scored best, List<Scored> usable, AnswerRequest request, Reading reading) {
+        if (reading.constraint().isEmpty() || best.features()[8] == 1) {
+            return best;
+        }
+        for (Scored other : usable) {
+            if (other.features()[8] == 1 && !other.unit().headline() && other.features()[0] >= best.features()[0]) {
+                return other;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A headline or caption sums up rather than states, and SQuAD, where the weights were learned, has none to weigh
+     * them by. For a question without a short answer (why, what did X say) the best sentence is quoted instead. For a
+     * typed question a caption often holds the answer ("Minister X (L) at the signing"): it gives way to a sentence
+     * that offers the asked type and holds as much of the question's key terms.
+     */
+    private static Scored sentenceOverHeadline(List<Scored> usable, AnswerRequest request, Reading reading) {
+        Scored best = usable.getFirst();
+        if (!best.unit().headline()) {
+            return best;
+        }
+        boolean typed = reading.type().hasShortAnswer() && reading.type() != AnswerType.YES_NO;
+        for (Scored other : usable) {
+            if (other.unit().headline()) {
+                continue;
+            }
+            if (!typed || (other.features()[5] == 1 && other.features()[0] >= best.features()[0])) {
+                return other;
+            }
+        }
+        return best;
+    }
+
+    /** A passage found by a second search, cited after the request's own, with the sentence that answers. */
+    private record SecondHop(int citation, String sentence, String phrase) {
+    }
+
+    /**
+     * Questions across two documents: the best sentence names someone the question does not, without saying what is
+     * asked about them ("the man who signed it" - "signed by Tomas Brekke"). The name is searched with the question,
+     * and a sentence of another passage that names them and holds a phrase of the asked type completes the answer.
+     */
+    private SecondHop secondHop(AnswerRequest request, Reading reading, Scored best) {
+        List<Phrases.Phrase> named = Phrases.of(best.unit().sentence(), AnswerType.NAME, reading.lowerCaseWords());
+        Set<String> asked = new HashSet<>(dev.citeqa.index.Analysis.terms(request.question()));
+        String bestPassage = request.context().get(best.unit().passage()).passage().id();
+        for (Phrases.Phrase name : named) {
+            List<String> terms = dev.citeqa.index.Analysis.terms(name.text());
+            if (terms.isEmpty() || asked.containsAll(terms)) {
+                continue;
+            }
+            String surname = terms.getLast();
+            List<RankedPassage> found = request.more().search(name.text() + " " + request.question()).stream()
+                    .filter(h -> !h.passage().id().equals(bestPassage)).limit(3).toList();
+            List<RankedPassage> hops = new ArrayList<>();
+            for (int i = 0; i < found.size(); i++) {
+                hops.add(found.get(i).withRank(i + 1));
+            }
+            Reading second = new Reading(request.question(), request.weights(), hops);
+            for (AnswerUnit unit : AnswerUnit.of(hops, request.before())) {
+                if (!unit.terms().contains(surname)) {
+                    continue;
+                }
+                Phrases.Phrase answer = second.shortAnswer(unit);
+                if (answer == null || dev.citeqa.index.Analysis.terms(answer.text()).stream().anyMatch(terms::contains)) {
+                    continue;
+                }
+                RankedPassage hit = hops.get(unit.passage());
+                int n = -1;
+                for (int i = 0; i < request.context().size(); i++) {
+                    if (request.context().get(i).passage().id().equals(hit.passage().id())) {
+                        n = i + 1;
+                    }
+                }
+                if (n < 0) {
+                    n = request.more().add(hit);
+                }
+                return new SecondHop(n, unit.text(), answer.text());
+            }
+        }
+        return null;
+    }
+
+    private String write(AnswerRequest request, Reading reading, List<Scored> chosen, List<Scored> all,
+                         String shortAnswer, Scored best, SecondHop hop) {
         StringBuilder answer = new StringBuilder();
-        for (Candidate c : chosen) {
-            if (!answer.isEmpty()) {
-                answer.append(' ');
+        if (shortAnswer != null) {
+            int n = hop != null ? hop.citation() : best.unit().passage() + 1;
+            answer.append(shortAnswer.replaceAll("[.,;:]+$", "")).append(" [").append(n).append("].");
+            DateConstraint.Agreement agreement = reading.agreement(best.unit(),
+                    request.context().get(best.unit().passage()).passage());
+            if (!reading.constraint().isEmpty() && agreement == DateConstraint.Agreement.UNKNOWN) {
+                answer.append(" The documents do not say whether this was in ").append(reading.constraint().describe())
+                        .append('.');
             }
-            String said = asked == Asked.TIME ? withDate(c, request.context().get(c.passage())) : c.text();
-            answer.append(CitationMarks.place(said,
-                    alsoSaidIn(c, candidates, request.context()).stream().map(p -> p + 1).toList()));
         }
-        return withDisagreements(answer, chosen, candidates, request);
+        List<Scored> inOrder = chosen.stream().sorted(Comparator.comparingInt((Scored s) -> s.unit().passage()).thenComparingInt(s -> s.unit().start()))
+                .toList();
+        for (Scored c : inOrder) {
+            answer.append(answer.isEmpty() ? "" : " ");
+            String said = reading.type() == AnswerType.DATE ? withDate(c, request.context().get(c.unit().passage()))
+                    : c.unit().text();
+            answer.append(CitationMarks.place(said, alsoSaidIn(c.unit(), request.context()).stream().map(p -> p + 1).toList()));
+        }
+        if (hop != null) {
+            answer.append(' ').append(CitationMarks.place(hop.sentence(), List.of(hop.citation())));
+        }
+        return withDisagreements(answer, inOrder, all, request);
     }
 
     /** The answer followed by a sentence for each conflict between sources about what it says. */
-    private static String withDisagreements(StringBuilder answer, List<Candidate> chosen, List<Candidate> candidates,
+    private static String withDisagreements(StringBuilder answer, List<Scored> chosen, List<Scored> all,
                                             AnswerRequest request) {
-        List<Disagreements.Said> others = candidates.stream().map(Candidate::said).toList();
+        // the units judge() already read, back in reading order
+        List<Disagreements.Said> others = all.stream().map(Scored::unit)
+                .sorted(Comparator.comparingInt(AnswerUnit::passage).thenComparingInt(AnswerUnit::sentenceStart))
+                .map(ExtractiveAnswerer::said).toList();
         Set<String> noted = new LinkedHashSet<>();
-        for (Candidate c : chosen) {
-            Disagreements.about(c.said(), others, request.context(), request.before()).ifPresent(noted::add);
+        for (Scored c : chosen) {
+            Disagreements.about(said(c.unit()), others, request.context(), request.before()).ifPresent(noted::add);
         }
         noted.forEach(note -> answer.append(' ').append(note));
         return answer.toString();
     }
 
-    /**
-     * A question in other words than the documents' ("What did Iran promise?" for "Iran will continue training"):
-     * the one sentence closest in meaning, when it is close enough for the model to count as saying it.
-     */
-    private Optional<String> paraphrased(AnswerRequest request, List<Candidate> candidates) {
-        Optional<double[]> cosines = meaning.similarity(request.question(),
-                candidates.stream().map(Candidate::text).toList());
-        if (cosines.isEmpty()) {
-            return Optional.empty();
-        }
-        int best = 0;
-        for (int i = 1; i < candidates.size(); i++) {
-            if (cosines.get()[i] > cosines.get()[best]) {
-                best = i;
-            }
-        }
-        if (cosines.get()[best] < meaning.saysWhatWasAsked()) {
-            return Optional.empty();
-        }
-        Candidate chosen = candidates.get(best);
-        StringBuilder answer = new StringBuilder(chosen.text());
-        for (int passage : alsoSaidIn(chosen, candidates, request.context())) {
-            answer.append(" [").append(passage + 1).append(']');
-        }
-        return Optional.of(withDisagreements(answer, List.of(chosen), candidates, request));
+    private static Disagreements.Said said(AnswerUnit unit) {
+        return new Disagreements.Said(unit.passage(), unit.sentenceStart(),
+                unit.sentence(), new HashSet<>(dev.citeqa.index.Analysis.terms(unit.sentence())));
     }
 
     /**
      * The passages that say this sentence: its own, and those of other files holding the same sentence, so that
-     * where sources repeat or contradict each other around one statement, each is cited.
+     * where sources repeat each other around one statement, each is cited.
      */
-    private static List<Integer> alsoSaidIn(Candidate chosen, List<Candidate> candidates, List<RankedPassage> context) {
+    private static List<Integer> alsoSaidIn(AnswerUnit chosen, List<RankedPassage> context) {
         List<Integer> passages = new ArrayList<>(List.of(chosen.passage()));
         Set<String> files = new HashSet<>(Set.of(context.get(chosen.passage()).passage().file()));
-        for (Candidate other : candidates) {
-            String file = context.get(other.passage()).passage().file();
-            if (!files.contains(file) && other.text().equalsIgnoreCase(chosen.text())) {
-                passages.add(other.passage());
+        String sentence = chosen.sentence().toLowerCase(Locale.ROOT);
+        for (int i = 0; i < context.size(); i++) {
+            String file = context.get(i).passage().file();
+            if (!files.contains(file) && context.get(i).passage().text().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)
+                    .contains(sentence)) {
+                passages.add(i);
                 files.add(file);
             }
         }
@@ -220,65 +364,23 @@ public final class ExtractiveAnswerer implements Answerer {
      * A "when" answer whose sentence gives only a weekday or a relative time ("on Sunday", "last week") is
      * anchored to the date of the article it comes from, when the article states one.
      */
-    private static String withDate(Candidate chosen, RankedPassage hit) {
+    private static String withDate(Scored chosen, RankedPassage hit) {
         String date = hit.passage().date();
-        if (date == null || FULL_DATE.matcher(chosen.text()).find()) {
-            return chosen.text();
+        String text = chosen.unit().text();
+        if (date == null || FULL_DATE.matcher(text).find()) {
+            return text;
         }
         LocalDate day = LocalDate.parse(date);
-        String said = chosen.text().replaceAll("[.!]+$", "");
-        return said + " (in an article dated " + day.format(DateTimeFormatter.ofPattern(
+        return text.replaceAll("[.!]+$", "") + " (in an article dated " + day.format(DateTimeFormatter.ofPattern(
                 "d MMMM yyyy", Locale.ENGLISH)) + ").";
     }
 
-    private static Set<String> questionTerms() {
-        return Set.copyOf(Analysis.terms("who whom whose what which when where why how did does do done doing according "
-                + "tell me name list give describe explain say said says mention mentioned happen happened"));
+    private static boolean similar(AnswerUnit a, AnswerUnit b) {
+        return Disagreements.overlap(a.terms(), b.terms()) > 0.6;
     }
 
-    private static TermWeights topical(TermWeights weights) {
-        var topical = new java.util.LinkedHashMap<String, Double>();
-        weights.idf().forEach((term, idf) -> {
-            if (!QUESTION_TERMS.contains(term)) {
-                topical.put(term, idf);
-            }
-        });
-        return new TermWeights(topical, weights.variants());
-    }
-
-    private static boolean similar(Set<String> a, Set<String> b) {
-        return Disagreements.overlap(a, b) > 0.6;
-    }
-
-    /** What kind of thing the question asks for, and how well a sentence offers it. */
-    enum Asked {
-        TIME, AMOUNT, PLACE, PERSON, OTHER;
-
-        static Asked of(String question) {
-            String q = question.toLowerCase(Locale.ROOT).strip();
-            if (q.matches("(?s).*\\b(when|what (year|date|day|month)|which (year|date|day|month))\\b.*")) {
-                return TIME;
-            }
-            if (q.matches("(?s).*\\bhow (many|much|long|old)\\b.*")) {
-                return AMOUNT;
-            }
-            if (q.matches("(?s).*\\b(where|which (city|country|town|place|province))\\b.*")) {
-                return PLACE;
-            }
-            if (q.matches("(?s).*\\b(who|whom|whose)\\b.*")) {
-                return PERSON;
-            }
-            return OTHER;
-        }
-
-        double bonus(String sentence) {
-            return switch (this) {
-                case TIME -> DATE_LIKE.matcher(sentence.toLowerCase(Locale.ROOT)).find() ? 0.15 : 0;
-                case AMOUNT -> NUMBER.matcher(sentence.toLowerCase(Locale.ROOT)).find() ? 0.15 : 0;
-                case PLACE -> ExtractiveAnswerer.PLACE.matcher(sentence).find() ? 0.1 : 0;
-                case PERSON -> NAME.matcher(sentence).find() ? 0.1 : 0;
-                case OTHER -> 0;
-            };
-        }
+    /** Two units sharing text (a sentence and the next one read with it as its lead). */
+    private static boolean overlaps(AnswerUnit a, AnswerUnit b) {
+        return a.passage() == b.passage() && a.start() < b.end() && b.start() < a.end();
     }
 }

@@ -42,18 +42,26 @@ final class BenchQueries {
                 if (text == null) {
                     continue; // a file record, not a passage
                 }
-                String[] words = text.replaceAll("[^\\p{L}\\p{N}' -]", " ").strip().split("\\s+");
-                if (words.length < 8) {
-                    continue;
+                String question = question(text, random);
+                if (question != null) {
+                    queries.add(question);
                 }
-                int length = 3 + random.nextInt(4);
-                int start = random.nextInt(words.length - length);
-                queries.add(OPENERS[random.nextInt(OPENERS.length)] + " "
-                        + String.join(" ", java.util.Arrays.copyOfRange(words, start, start + length)) + "?");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return queries;
+    }
+
+    /** A question from a run of a passage's words, or null when the passage is too short to give one. */
+    static String question(String text, SplittableRandom random) {
+        String[] words = text.replaceAll("[^\\p{L}\\p{N}' -]", " ").strip().split("\\s+");
+        if (words.length < 8) {
+            return null;
+        }
+        int length = 3 + random.nextInt(4);
+        int start = random.nextInt(words.length - length);
+        return OPENERS[random.nextInt(OPENERS.length)] + " "
+                + String.join(" ", java.util.Arrays.copyOfRange(words, start, start + length)) + "?";
     }
 }

@@ -45,7 +45,7 @@ public final class PerformanceReport {
             Files.writeString(folder.resolve(PLOT), LatencyPlot.svg(report.sizes(), report.embedding(), report.hybrid(),
                     targets));
             Path markdown = folder.resolve(MARKDOWN);
-            Files.writeString(markdown, markdown(report));
+            Files.writeString(markdown, markdown(report) + solrcloud(folder));
             return markdown;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -168,6 +168,24 @@ public final class PerformanceReport {
             md.append("- ").append(line).append('\n');
         }
         return md.toString();
+    }
+
+    /**
+     * The solrcloud backend's figures, from the report that {@code bench --backend solrcloud} wrote beside this one
+     * (a run of its own: it needs a cluster), so a full bench run keeps them.
+     */
+    static String solrcloud(Path folder) {
+        Path report = folder.resolve(SolrBench.REPORT);
+        if (!Files.isRegularFile(report)) {
+            return "";
+        }
+        try {
+            String body = Files.readString(report).replaceFirst("^# [^\n]*\n", "").replace("\n## ", "\n### ");
+            return "\n## The solrcloud backend\n\nFrom [" + SolrBench.REPORT + "](" + SolrBench.REPORT
+                    + "), written by its own run:\n" + body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String embedding(BenchReport.EmbeddingRun e) {

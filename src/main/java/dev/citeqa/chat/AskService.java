@@ -1,5 +1,6 @@
 package dev.citeqa.chat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,9 @@ import dev.citeqa.answer.AnswerRequest;
 import dev.citeqa.answer.Answerer;
 import dev.citeqa.answer.Answerers;
 import dev.citeqa.answer.ContextBudget;
+import dev.citeqa.answer.MoreContext;
 import dev.citeqa.answer.Reply;
+import dev.citeqa.answer.AnswerStopped;
 import dev.citeqa.answer.StopSignal;
 import dev.citeqa.cite.CitationChecker;
 import dev.citeqa.cite.CitedAnswer;
@@ -111,15 +114,30 @@ public class AskService {
             notice = notice == null ? bm25Only : notice + " " + bm25Only;
         }
         List<RankedPassage> retrieved = workspace.retrieval().retrieve(standalone, chosen, settings.retrieval().topK());
+        stopIfAsked(stop); // the first question may have waited here for the embedding model
         TermWeights weights = workspace.retrieval().weights(standalone);
         // the model sees only what fits the budget; citations are checked against exactly those passages
-        List<RankedPassage> context = ContextBudget.trim(retrieved, settings.answer().contextChars());
-        LiveCitations live = new LiveCitations(context.size(), tokens);
+        List<RankedPassage> context = new ArrayList<>(ContextBudget.trim(retrieved, settings.answer().contextChars()));
+        LiveCitations live = new LiveCitations(context::size, tokens);
+        MoreContext more = new MoreContext() {
+            @Override
+            public List<RankedPassage> search(String query) {
+                return workspace.retrieval().retrieve(query, chosen, settings.retrieval().topK());
+            }
+
+            @Override
+            public int add(RankedPassage hit) {
+                context.add(hit.withRank(context.size() + 1));
+                return context.size();
+            }
+        };
         // read by the answerer and again by the citation check: each file's passages are looked up once a question
         Map<String, String> leads = new HashMap<>();
         java.util.function.Function<Passage, String> before = passage -> leads.computeIfAbsent(passage.id(),
                 id -> before(workspace, passage));
-        Reply reply = answerer.answer(new AnswerRequest(standalone, context, weights, before), live, stop);
+        Reply reply = answerer.answer(new AnswerRequest(standalone, List.copyOf(context), weights, before, more), live,
+                stop);
+        stopIfAsked(stop); // an offline answer does not watch the signal itself: it is kept only if not stopped
         live.finish();
         CitedAnswer answer = CitationChecker.check(cleaned, reply, context, before);
         if (reply.notice() != null) {
@@ -143,13 +161,19 @@ public class AskService {
         String rest = running == null ? "index embeds them."
                 : "they are being embedded in the background" + (running.secondsLeft() < 0 ? ""
                 : " (" + running.line().replaceFirst("^Embedding: ", "") + ")") + "; status shows how far along.";
-        return "Searched by BM25 alone: " + waiting + " of " + workspace.index().passageCount()
+        return "Searched by BM25 alone: " + waiting + " of " + workspace.passageCount()
                 + " passages have no vector yet; " + rest;
+    }
+
+    private static void stopIfAsked(StopSignal stop) {
+        if (stop.stopped()) {
+            throw new AnswerStopped();
+        }
     }
 
     /** The text of the passage before this one in its file, or "" for a file's first passage. */
     private static String before(Workspace workspace, Passage passage) {
-        return workspace.index().passages(passage.file()).stream().filter(p -> p.ordinal() == passage.ordinal() - 1)
+        return workspace.store().passages(passage.file()).stream().filter(p -> p.ordinal() == passage.ordinal() - 1)
                 .map(Passage::text).findFirst().orElse("");
     }
 }

@@ -44,6 +44,9 @@ public final class LlmQuestionRewriter implements QuestionRewriter {
         if (history.isEmpty() || !(answerer instanceof LlmAnswerer model)) {
             return fallback.standalone(question, history);
         }
+        if (!RuleBasedRewriter.needsContext(question)) {
+            return question.strip(); // self-contained: a model asked to rewrite it would still mix the last topic in
+        }
         Prompts prompts = answerers.prompts();
         String user = prompts.render(Prompts.REWRITE, Map.of("history", history(history), "question", question));
         try {

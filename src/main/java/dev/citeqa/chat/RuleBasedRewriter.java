@@ -65,7 +65,8 @@ public final class RuleBasedRewriter implements QuestionRewriter {
             return completeEllipsis(q, context);
         }
         String rewritten = q;
-        if (PERSON_PRONOUN.matcher(rewritten).find() && names(q, true).isEmpty()) {
+        if (PERSON_PRONOUN.matcher(rewritten).find() && names(q, true).isEmpty()
+                && !referentBefore(q, PERSON_PRONOUN)) {
             Optional<String> person = person(previous);
             if (person.isPresent()) {
                 rewritten = replacePersonPronouns(rewritten, person.get());
@@ -83,6 +84,39 @@ public final class RuleBasedRewriter implements QuestionRewriter {
             rewritten = stripEnd(q) + " (" + stripEnd(context) + ")" + end(q);
         }
         return rewritten;
+    }
+
+    /**
+     * Whether a question needs earlier turns to be understood: a pronoun with no name before it in the question
+     * itself, an ellipsis ("and in 2017?", "what about Turkey?"), or a bare question word ("Why?"). "What did
+     * Obeidi say during his visit?" is self-contained: "his" has its referent inside the question.
+     */
+    public static boolean needsContext(String question) {
+        String q = question == null ? "" : question.strip();
+        if (q.isEmpty()) {
+            return false;
+        }
+        if (isElliptical(q) || BARE_QUESTION.matcher(q).matches()) {
+            return true;
+        }
+        for (Pattern pronoun : List.of(PERSON_PRONOUN, GROUP_PRONOUN, THING_PRONOUN)) {
+            if (pronoun.matcher(q).find() && !referentBefore(q, pronoun)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A name stands in the question before its first pronoun of this kind, so the pronoun refers to it. */
+    private static boolean referentBefore(String q, Pattern pronoun) {
+        Matcher m = pronoun.matcher(q);
+        return m.find() && !names(q.substring(0, m.start())).isEmpty();
+    }
+
+    /** Whether a word is one that opens a question or a follow-up ("why", "does", "and", "what"). */
+    public static boolean opensAQuestion(String word) {
+        String w = word.strip();
+        return QUESTION_START.matcher(w).matches() || ELLIPSIS_START.matcher(w).replaceFirst("").isEmpty();
     }
 
     private static boolean isElliptical(String q) {
@@ -171,8 +205,9 @@ public final class RuleBasedRewriter implements QuestionRewriter {
     }
 
     /**
-     * Runs of capitalised words in a text, with leading titles and nationality words removed ("Iranian Defense
-     * Minister Hossein Dehqan" gives "Hossein Dehqan", titled).
+     * Runs of capitalised words in a text, with leading titles removed, and any word that stands before a title,
+     * as the title's qualifier ("Iranian Defense Minister Hossein Dehqan" gives "Hossein Dehqan", titled). A first
+     * name is kept whatever its ending: "Mehdi Taremi" stays whole.
      */
     static List<Name> names(String text) {
         List<Name> names = new ArrayList<>();
@@ -181,7 +216,7 @@ public final class RuleBasedRewriter implements QuestionRewriter {
             List<String> words = new ArrayList<>(List.of(m.group().split("\\s+")));
             boolean atStart = text.substring(0, m.start()).isBlank();
             int titled = 0;
-            while (!words.isEmpty() && (isTitle(words.getFirst()) || (words.size() > 1 && isNationality(words.getFirst()))
+            while (!words.isEmpty() && (isTitle(words.getFirst()) || (words.size() > 1 && isTitle(words.get(1)))
                     || (atStart && titled == 0 && QUESTION_WORDS.contains(bare(words.getFirst()))))) {
                 if (isTitle(words.getFirst()) && !ARTICLES.contains(bare(words.getFirst()))) {
                     titled++;
@@ -204,11 +239,6 @@ public final class RuleBasedRewriter implements QuestionRewriter {
 
     private static boolean isTitle(String word) {
         return TITLES.contains(bare(word));
-    }
-
-    /** Iranian, Iraqi, British, Chinese: adjectives of nationality stand before names as titles do. */
-    private static boolean isNationality(String word) {
-        return bare(word).matches("\\p{L}+(ian|ean|ese|ish|i)");
     }
 
     private static String bare(String word) {

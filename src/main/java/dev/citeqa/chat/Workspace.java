@@ -8,22 +8,30 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.config.Problem;
 import dev.citeqa.index.EmbeddingProgress;
 import dev.citeqa.index.Embedder;
 import dev.citeqa.index.IndexSummary;
 import dev.citeqa.index.Indexer;
 import dev.citeqa.index.LuceneIndex;
+import dev.citeqa.index.PassageStore;
 import dev.citeqa.index.VectorBackfill;
 import dev.citeqa.index.StoredFile;
 import dev.citeqa.ingest.DocumentReader;
 import dev.citeqa.ingest.Passage;
 import dev.citeqa.ingest.Place;
 import dev.citeqa.retrieve.Bm25Retriever;
+import dev.citeqa.retrieve.DenseRetriever;
+import dev.citeqa.retrieve.LexicalRetriever;
 import dev.citeqa.retrieve.PassageRetrieval;
 import dev.citeqa.retrieve.RetrievalMode;
 import dev.citeqa.retrieve.Retriever;
 import dev.citeqa.retrieve.TermWeights;
 import dev.citeqa.retrieve.VectorRetriever;
+import dev.citeqa.solr.SolrBm25Retriever;
+import dev.citeqa.solr.SolrCollection;
+import dev.citeqa.solr.SolrPassageStore;
+import dev.citeqa.solr.SolrVectorRetriever;
 
 /**
  * A documents folder and its own index in a data folder, opened together. Indexing is two steps: the text (BM25 can
@@ -39,8 +47,9 @@ public final class Workspace implements AutoCloseable {
 
     private final Path docs;
     private final Path data;
-    private final LuceneIndex index;
+    private final PassageStore store;
     private final Indexer indexer;
+    private final LexicalRetriever bm25;
     private final PassageRetrieval retrieval;
     private final Embedder embedder;
     private final VectorBackfill backfill;
@@ -62,14 +71,35 @@ public final class Workspace implements AutoCloseable {
      * embedding or a question's vector loads it on first use.
      */
     public Workspace(Path docs, Path data, CiteqaProperties settings, Embedder embedder) {
+        this(docs, data, settings, embedder, System.err::println);
+    }
+
+    /**
+     * Opens the configured backend: the embedded index in the data folder, or the Solr collection (which must be
+     * reachable now; the data folder is then not touched).
+     *
+     * @param notices where a line about the backend goes as soon as it happens (a Solr node found down)
+     */
+    public Workspace(Path docs, Path data, CiteqaProperties settings, Embedder embedder, Consumer<String> notices) {
         this.docs = docs;
         this.data = data;
-        this.index = new LuceneIndex(data);
-        this.indexer = new Indexer(index, settings.ingest(), embedder);
+        DenseRetriever vectors;
+        if (settings.retrieval().solrcloud()) {
+            SolrCollection collection = new SolrCollection(settings.solr(), notices);
+            this.store = new SolrPassageStore(collection);
+            this.bm25 = new SolrBm25Retriever(collection);
+            vectors = new SolrVectorRetriever(collection, embedder);
+        } else {
+            LuceneIndex index = new LuceneIndex(data);
+            this.store = index;
+            this.bm25 = new Bm25Retriever(index);
+            vectors = new VectorRetriever(index, embedder);
+        }
+        this.indexer = new Indexer(store, settings.ingest(), embedder);
         this.embedder = embedder;
-        this.backfill = new VectorBackfill(index, embedder);
-        this.retrieval = new PassageRetrieval(new Bm25Retriever(index), new VectorRetriever(index, embedder),
-                settings.retrieval().rrfK(), settings.retrieval().candidates());
+        this.backfill = new VectorBackfill(store, embedder);
+        this.retrieval = new PassageRetrieval(bm25, vectors, settings.retrieval().rrfK(),
+                settings.retrieval().candidates());
         this.reader = new DocumentReader(settings.ingest().maxFileMb());
     }
 
@@ -81,8 +111,22 @@ public final class Workspace implements AutoCloseable {
         return data;
     }
 
+    /** Where this workspace's passages are kept: the embedded index or a Solr collection. */
+    public PassageStore store() {
+        return store;
+    }
+
+    /** The embedded index, for what only it can do (the bench's exact scans, tests of its files). */
     public LuceneIndex index() {
-        return index;
+        if (store instanceof LuceneIndex index) {
+            return index;
+        }
+        throw new Problem("This needs the embedded index; it runs with --backend lucene.");
+    }
+
+    /** BM25 alone, over this workspace's passages. */
+    public LexicalRetriever bm25() {
+        return bm25;
     }
 
     /** BM25, vector and hybrid retrieval over this workspace's index. */
@@ -92,17 +136,17 @@ public final class Workspace implements AutoCloseable {
 
     /** The files in the index, by name. */
     public Map<String, StoredFile> files() {
-        return index.files();
+        return store.files();
     }
 
-    /** The folder that holds the index. */
-    public Path indexFolder() {
-        return index.folder();
+    /** Where the index is: its folder, or the Solr collection and its nodes. */
+    public String indexLocation() {
+        return store.location();
     }
 
     /** A one-line note when the index was found damaged and set aside since the last call. */
     public Optional<String> takeRecoveryNote() {
-        return index.takeRecoveryNote();
+        return store.takeRecoveryNote();
     }
 
     /** The analysed terms of a question with their weights in this index, for explaining a ranking. */
@@ -174,7 +218,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Passages in the index. */
     public int passageCount() {
-        return index.passageCount();
+        return store.passageCount();
     }
 
     /** Passages that have no vector yet (0 without an embedding model). */
@@ -240,6 +284,6 @@ public final class Workspace implements AutoCloseable {
     @Override
     public synchronized void close() {
         stopBackground();
-        index.close();
+        store.close();
     }
 }

@@ -1,11 +1,13 @@
 package dev.citeqa.chat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.citeqa.config.CiteqaProperties;
+import dev.citeqa.config.Problem;
 import dev.citeqa.index.Embedder;
 import dev.citeqa.ingest.Hashes;
 
@@ -44,6 +46,7 @@ public class Workspaces implements AutoCloseable {
         if (current != null && current.docs().equals(docsPath) && current.data().equals(dataPath)) {
             return current;
         }
+        requireFolder(docsPath); // before the index is opened: a mistyped folder leaves no empty index behind
         Workspace opened = new Workspace(docsPath, dataPath, settings, embedder);
         if (current != null) {
             current.close();
@@ -68,10 +71,31 @@ public class Workspaces implements AutoCloseable {
                 : defaultData(docsFolder(settings, docs));
     }
 
-    static Path defaultData(Path docs) {
+    /** Stops with one line when the documents folder is missing or is a file. */
+    public static void requireFolder(Path docs) {
+        if (!Files.isDirectory(docs)) {
+            throw new Problem("The documents folder " + docs.toAbsolutePath().normalize()
+                    + " does not exist or is not a folder: create it or pass --docs <folder>.");
+        }
+    }
+
+    public static Path defaultData(Path docs) {
         String name = docs.getFileName() == null ? "root" : docs.getFileName().toString();
         return Path.of(System.getProperty("user.home"), ".citeqa", "indexes",
                 name.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Hashes.shortHash(docs.toString()));
+    }
+
+    /**
+     * The log file of a data folder, under ~/.citeqa/logs: outside the folder, so a run that stops at a missing
+     * documents folder leaves no data folder behind.
+     */
+    public static Path logFile(Path data) {
+        Path logs = Path.of(System.getProperty("user.home"), ".citeqa", "logs");
+        String name = data.getFileName() == null ? "root" : data.getFileName().toString();
+        // a default data folder's name already carries the hash of its documents folder's path
+        boolean named = data.getParent() != null && data.getParent().equals(logs.resolveSibling("indexes"));
+        return logs.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_")
+                + (named ? "" : "-" + Hashes.shortHash(data.toString())) + ".log");
     }
 
     private static Path absolute(Path path) {

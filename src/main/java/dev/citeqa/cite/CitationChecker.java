@@ -57,6 +57,7 @@ public final class CitationChecker {
         Set<Integer> unknown = new LinkedHashSet<>();
         List<CheckedSentence> checked = new ArrayList<>();
         Map<Integer, String> firstSentence = new LinkedHashMap<>();
+        Map<Integer, String> shortClaims = new LinkedHashMap<>();
         StringBuilder out = new StringBuilder();
         for (SentenceSplitter.Span span : SentenceSplitter.split(text, 0, text.length())) {
             String sentence = text.substring(span.start(), span.end());
@@ -86,8 +87,12 @@ public final class CitationChecker {
                     }).toList());
             List<Integer> newCites = cites.stream().map(renumbered::get).toList();
             String clean = CitationMarks.place(claim, newCites);
+            // a short answer ("Tehran [1].") is not the sentence a source is shown for: the statement after it is
             for (int n : cites) {
-                firstSentence.putIfAbsent(n, claim);
+                if (factual) {
+                    firstSentence.putIfAbsent(n, claim);
+                }
+                shortClaims.putIfAbsent(n, claim);
             }
             checked.add(new CheckedSentence(claim, newCites, support, !cites.isEmpty() && support >= SupportScorer.SUPPORTED,
                     factual));
@@ -98,7 +103,8 @@ public final class CitationChecker {
         }
         List<Citation> citations = new ArrayList<>();
         renumbered.forEach((original, n) -> citations.add(
-                new Citation(n, context.get(original - 1).passage(), firstSentence.get(original))));
+                new Citation(n, context.get(original - 1).passage(),
+                firstSentence.get(original) != null ? firstSentence.get(original) : shortClaims.get(original))));
         boolean abstained = citations.isEmpty() && (text.isEmpty() || ABSTENTION.matcher(text).find());
         if (abstained) {
             checked = checked.stream()

@@ -13,6 +13,32 @@ import dev.citeqa.answer.Reply;
 public record CitedAnswer(String question, String text, boolean abstained, List<Citation> citations,
                           List<CheckedSentence> sentences, List<Integer> unknownMarkers, Reply reply) {
 
+    /** The longest opening a model's answer may have to count as its short answer ("Tehran [1]."). */
+    private static final int SHORT_WORDS = 8;
+
+    /**
+     * The name, place, date, number or yes/no the answer opens with, without its citation; null when it declined or
+     * opens with a full sentence. The offline reader says which phrase it chose; a model's answer is read for it.
+     */
+    public String shortAnswer() {
+        if (abstained) {
+            return null;
+        }
+        if (reply.shortAnswer() != null) {
+            return reply.shortAnswer();
+        }
+        if ("extractive".equals(reply.provider())) {
+            return null;
+        }
+        var spans = dev.citeqa.ingest.SentenceSplitter.split(text, 0, text.length());
+        if (spans.isEmpty()) {
+            return null;
+        }
+        String first = text.substring(spans.getFirst().start(), spans.getFirst().end())
+                .replaceAll("\\s*\\[\\d+(?:\\s*[,;]\\s*\\d+)*\\]", "").replaceAll("[.!]+$", "").strip();
+        return first.isEmpty() || first.split("\\s+").length > SHORT_WORDS ? null : first;
+    }
+
     /** Sentences flagged as unsupported or uncited. */
     public long unsupported() {
         return sentences.stream().filter(CheckedSentence::flagged).count();

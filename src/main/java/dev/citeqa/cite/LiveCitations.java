@@ -18,7 +18,7 @@ public final class LiveCitations implements Consumer<String> {
     private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,4}(?:\\s*[,;]\\s*\\d{1,4})*)\\]");
     private static final int LONGEST_MARKER = 40;
 
-    private final int passages;
+    private final java.util.function.IntSupplier passages;
     private final Consumer<String> out;
     private final Map<Integer, Integer> renumbered = new LinkedHashMap<>();
     private final StringBuilder pending = new StringBuilder();
@@ -28,6 +28,11 @@ public final class LiveCitations implements Consumer<String> {
 
     /** @param passages how many passages were sent: [1]..[passages] are known */
     public LiveCitations(int passages, Consumer<String> out) {
+        this(() -> passages, out);
+    }
+
+    /** @param passages how many passages the answer may cite so far (an answerer may add some as it goes) */
+    public LiveCitations(java.util.function.IntSupplier passages, Consumer<String> out) {
         this.passages = passages;
         this.out = out;
     }
@@ -117,7 +122,7 @@ public final class LiveCitations implements Consumer<String> {
         for (String number : m.group(1).split("\\s*[,;]\\s*")) {
             String digits = number.strip();
             int n = digits.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(digits);
-            if (n < 1 || n > passages) {
+            if (n < 1 || n > passages.getAsInt()) {
                 continue;
             }
             String shown = "[" + renumbered.computeIfAbsent(n, k -> renumbered.size() + 1) + "]";

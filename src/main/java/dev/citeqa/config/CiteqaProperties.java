@@ -12,18 +12,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Every setting of the product, bound once from application.yml, the environment ({@code CITEQA_...})
  * and the command line ({@code --citeqa.x=y} or the short forms the launcher maps, such as {@code --docs}).
  */
-@ConfigurationProperties("citeqa")
+@ConfigurationProperties(prefix = "citeqa", ignoreUnknownFields = false) // a misspelt setting stops the start
 public record CiteqaProperties(
         @DefaultValue("seeds") Path docs,
         Path data,
         @DefaultValue Ingest ingest,
         @DefaultValue Retrieval retrieval,
         @DefaultValue Answer answer,
-        @DefaultValue Providers providers) {
+        @DefaultValue Providers providers,
+        @DefaultValue Solr solr) {
 
     @ConstructorBinding
     public CiteqaProperties {
         Settings.require(docs != null && !docs.toString().isBlank(), "citeqa.docs", "a folder of documents");
+    }
+
+    /** These settings with another retrieval backend and Solr settings (tests, the bench). */
+    public CiteqaProperties withBackend(String backend, Solr solrSettings) {
+        Retrieval r = retrieval;
+        return new CiteqaProperties(docs, data, ingest, new Retrieval(r.topK(), r.mode(), r.rrfK(), r.candidates(),
+                r.embeddingModel(), backend), answer, providers, solrSettings);
     }
 
     /** How files become passages. */
@@ -55,17 +63,24 @@ public record CiteqaProperties(
      * @param rrfK           the k of reciprocal rank fusion: 1/(k + rank)
      * @param candidates     how many passages each ranking contributes before fusion and duplicate collapsing
      * @param embeddingModel the in-jar model that embeds passages and questions, or none
+     * @param backend        where passages are kept and searched: lucene (the embedded index in the data folder)
+     *                       or solrcloud (a collection on the nodes of {@link Solr#urls()})
      */
     public record Retrieval(
             @DefaultValue("5") int topK,
             @DefaultValue("hybrid") String mode,
             @DefaultValue("60") int rrfK,
             @DefaultValue("50") int candidates,
-            @DefaultValue("bge-small-en-v1.5") String embeddingModel) {
+            @DefaultValue("bge-small-en-v1.5") String embeddingModel,
+            @DefaultValue("lucene") String backend) {
 
         public static final List<String> MODES = List.of("bm25", "vector", "hybrid");
         public static final List<String> EMBEDDING_MODELS = List.of("bge-small-en-v1.5", "all-minilm-l6-v2", "none");
+        public static final String LUCENE = "lucene";
+        public static final String SOLRCLOUD = "solrcloud";
+        public static final List<String> BACKENDS = List.of(LUCENE, SOLRCLOUD);
 
+        @ConstructorBinding
         public Retrieval {
             Settings.require(topK >= 1 && topK <= 100, "citeqa.retrieval.top-k", "a whole number from 1 to 100");
             Settings.require(MODES.contains(mode), "citeqa.retrieval.mode", "one of: " + String.join(", ", MODES));
@@ -73,6 +88,63 @@ public record CiteqaProperties(
                     "one of: " + String.join(", ", EMBEDDING_MODELS));
             Settings.require(rrfK >= 1, "citeqa.retrieval.rrf-k", "a whole number of 1 or more");
             Settings.require(candidates >= topK, "citeqa.retrieval.candidates", "a whole number no smaller than top-k");
+            Settings.require(BACKENDS.contains(backend), "citeqa.retrieval.backend",
+                    "one of: " + String.join(", ", BACKENDS));
+        }
+
+        /** Retrieval on the embedded index. */
+        public Retrieval(int topK, String mode, int rrfK, int candidates, String embeddingModel) {
+            this(topK, mode, rrfK, candidates, embeddingModel, LUCENE);
+        }
+
+        public boolean solrcloud() {
+            return SOLRCLOUD.equals(backend);
+        }
+    }
+
+    /**
+     * The SolrCloud the solrcloud backend uses. The collection is created on first use, with the project's
+     * configset, when it does not exist.
+     *
+     * @param urls       node base URLs (http://host:8983/solr); requests go to one and fail over to the others
+     * @param collection the collection that holds this documents folder's passages
+     * @param shards     shards of a collection created on first use
+     * @param replicas   copies of each shard (NRT replicas) of a collection created on first use
+     * @param timeout    for one request to one node before the next node is tried
+     */
+    public record Solr(
+            @DefaultValue({"http://127.0.0.1:8983/solr", "http://127.0.0.1:8984/solr"}) List<String> urls,
+            @DefaultValue("citeqa") String collection,
+            @DefaultValue("2") int shards,
+            @DefaultValue("2") int replicas,
+            @DefaultValue("30s") Duration timeout) {
+
+        @ConstructorBinding
+        public Solr {
+            Settings.require(urls != null && !urls.isEmpty() && urls.stream().allMatch(
+                    u -> u.startsWith("http://") || u.startsWith("https://")), "citeqa.solr.urls",
+                    "comma-separated node base URLs such as http://127.0.0.1:8983/solr");
+            Settings.require(collection != null && collection.matches("[A-Za-z0-9][A-Za-z0-9._-]*"),
+                    "citeqa.solr.collection", "a collection name of letters, digits, '.', '_' and '-'");
+            Settings.require(shards >= 1 && shards <= 1024, "citeqa.solr.shards", "a whole number from 1 to 1024");
+            Settings.require(replicas >= 1 && replicas <= 16, "citeqa.solr.replicas",
+                    "a whole number from 1 to 16");
+            Settings.require(timeout != null && timeout.toMillis() >= 1, "citeqa.solr.timeout",
+                    "a duration such as 30s");
+            urls = urls.stream().map(u -> u.strip().replaceAll("/+$", "")).toList();
+        }
+
+        public static Solr defaults() {
+            return new Solr(List.of("http://127.0.0.1:8983/solr", "http://127.0.0.1:8984/solr"), "citeqa", 2, 2,
+                    Duration.ofSeconds(30));
+        }
+
+        public Solr withUrls(List<String> nodeUrls) {
+            return new Solr(nodeUrls, collection, shards, replicas, timeout);
+        }
+
+        public Solr withCollection(String name) {
+            return new Solr(urls, name, shards, replicas, timeout);
         }
     }
 
@@ -91,7 +163,6 @@ public record CiteqaProperties(
     public record Answer(
             @DefaultValue("extractive") String provider,
             @DefaultValue("3") int maxSentences,
-            @DefaultValue("0.5") double minCoverage,
             String model,
             String baseUrl,
             @DefaultValue("true") boolean stream,
@@ -106,8 +177,6 @@ public record CiteqaProperties(
                     "one of: " + String.join(", ", ProviderKind.ids()));
             Settings.require(maxSentences >= 1 && maxSentences <= 10,
                     "citeqa.answer.max-sentences", "a whole number from 1 to 10");
-            Settings.require(minCoverage > 0 && minCoverage <= 1,
-                    "citeqa.answer.min-coverage", "a number above 0 and at most 1");
             Settings.require(contextChars >= 500 && contextChars <= 2_000_000,
                     "citeqa.answer.context-chars", "a whole number from 500 to 2000000");
             Settings.require(retryBackoff != null && !retryBackoff.isNegative(), "citeqa.answer.retry-backoff",
@@ -119,9 +188,9 @@ public record CiteqaProperties(
             baseUrl = blankToNull(baseUrl);
         }
 
-        /** The offline settings the skeleton had. */
-        public Answer(String provider, int maxSentences, double minCoverage) {
-            this(provider, maxSentences, minCoverage, null, null, true, 12_000, null, Duration.ofSeconds(1),
+        /** A provider and the offline answer's length, other settings at their defaults. */
+        public Answer(String provider, int maxSentences) {
+            this(provider, maxSentences, null, null, true, 12_000, null, Duration.ofSeconds(1),
                     Duration.ofSeconds(30));
         }
     }

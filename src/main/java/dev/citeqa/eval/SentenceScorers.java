@@ -8,7 +8,7 @@ import dev.citeqa.index.Embedder;
 /** The sentence scorers that {@code eval wikiqa} can measure, by name. */
 public final class SentenceScorers {
 
-    public static final String NAMES = "overlap, cosine";
+    public static final String NAMES = "overlap, cosine, reader, reader-lexical";
 
     private SentenceScorers() {
     }
@@ -22,10 +22,17 @@ public final class SentenceScorers {
      */
     public static SentenceScorer named(String name, List<WikiQaFile.Question> questions, String embeddingModel) {
         return switch (name) {
-            case "overlap" -> WordOverlapScorer.over(questions.stream()
-                    .flatMap(q -> q.candidates().stream().map(WikiQaFile.Candidate::text)).toList());
+            case "overlap" -> overlap(questions);
             case "cosine" -> new EmbeddingCosineScorer(Embedder.shared(embeddingModel));
+            case "reader" -> new ReaderSentenceScorer(overlap(questions),
+                    dev.citeqa.answer.SentenceMeaning.of(Embedder.shared(embeddingModel)));
+            case "reader-lexical" -> new ReaderSentenceScorer(overlap(questions), dev.citeqa.answer.SentenceMeaning.NONE);
             default -> throw new Problem("Unknown sentence scorer '" + name + "': use one of " + NAMES + ".");
         };
+    }
+
+    private static WordOverlapScorer overlap(List<WikiQaFile.Question> questions) {
+        return WordOverlapScorer.over(questions.stream()
+                .flatMap(q -> q.candidates().stream().map(WikiQaFile.Candidate::text)).toList());
     }
 }

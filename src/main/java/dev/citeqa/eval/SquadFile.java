@@ -36,12 +36,14 @@ public record SquadFile(Path path, List<Article> articles) {
 
     /**
      * A question. {@code answers} are the answer texts as the annotators marked them, in order, each a span of the
-     * paragraph; {@code plausibleAnswers} are the spans an unanswerable question was written to tempt towards.
+     * paragraph starting at the same place in {@code starts}; {@code plausibleAnswers} are the spans an unanswerable
+     * question was written to tempt towards.
      */
-    public record Question(String id, String text, boolean answerable, List<String> answers,
+    public record Question(String id, String text, boolean answerable, List<String> answers, List<Integer> starts,
                            List<String> plausibleAnswers) {
         public Question {
             answers = List.copyOf(answers);
+            starts = List.copyOf(starts);
             plausibleAnswers = List.copyOf(plausibleAnswers);
         }
     }
@@ -100,6 +102,10 @@ public record SquadFile(Path path, List<Article> articles) {
         String question = text(qa, "question", where);
         boolean answerable = !qa.path("is_impossible").asBoolean(false);
         List<String> answers = spans(qa, "answers", context, where);
+        List<Integer> starts = new ArrayList<>();
+        for (JsonNode answer : qa.path("answers")) {
+            starts.add(answer.path("answer_start").asInt());
+        }
         List<String> plausible = qa.has("plausible_answers") ? spans(qa, "plausible_answers", context, where)
                 : List.of();
         if (answerable && answers.isEmpty()) {
@@ -108,7 +114,7 @@ public record SquadFile(Path path, List<Article> articles) {
         if (!answerable && !answers.isEmpty()) {
             throw new Problem(where + ": is_impossible, but \"answers\" is not empty.");
         }
-        return new Question(id, question, answerable, answers, plausible);
+        return new Question(id, question, answerable, answers, starts, plausible);
     }
 
     /** The answer texts, each checked to be the span of the paragraph its {@code answer_start} points at. */

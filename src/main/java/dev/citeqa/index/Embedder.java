@@ -109,23 +109,25 @@ public final class Embedder {
         }
     }
 
-    /**
-     * The cosine of a question and a sentence from which the sentence is taken to answer it when they share few
-     * words. Each model spreads cosines differently: set above the closest sentence to any question the seeds
-     * cannot answer (BGE 0.748, MiniLM 0.675; docs/retrieval.md).
-     */
-    public double answerSimilarity() {
-        return switch (name) {
-            case BGE_SMALL -> 0.78;
-            case MINILM -> 0.72;
-            default -> Double.POSITIVE_INFINITY;
-        };
-    }
+    /** The last questions' vectors: retrieval and the reader's sentence choice embed the same question. */
+    private final java.util.Map<String, float[]> recentQuestions = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, float[]> eldest) {
+                    return size() > 32;
+                }
+            });
 
     /** The vector of a question, with the query instruction the model expects. */
     public float[] query(String question) {
+        float[] known = recentQuestions.get(question);
+        if (known != null) {
+            return known;
+        }
         String text = BGE_SMALL.equals(name) ? BGE_QUERY_PREFIX + question : question;
-        return unit(model().embed(text).content().vector());
+        float[] vector = unit(model().embed(text).content().vector());
+        recentQuestions.put(question, vector);
+        return vector;
     }
 
     /** The vectors of passage texts, in order. */

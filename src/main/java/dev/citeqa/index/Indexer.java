@@ -49,6 +49,7 @@ public final class Indexer {
     private final Embedder embedder;
     private final long keptTextChars;
     private final DocumentReader reader;
+    private int embeddedThisRun;
 
     public Indexer(PassageStore store, CiteqaProperties.Ingest settings, Embedder embedder) {
         this(store, settings, embedder, KEPT_TEXT_CHARS);
@@ -67,6 +68,7 @@ public final class Indexer {
 
     public IndexSummary sync(Path docs, Consumer<Progress> progress) {
         long begin = System.nanoTime();
+        embeddedThisRun = 0;
         if (!Files.isDirectory(docs)) {
             throw new Problem("The documents folder " + docs.toAbsolutePath().normalize()
                     + " does not exist or is not a folder: create it or pass --docs <folder>.");
@@ -189,7 +191,8 @@ public final class Indexer {
         }
         skipped.sort((a, b) -> a.file().compareTo(b.file()));
         return new IndexSummary(added, changed, removed, unchanged, List.copyOf(skipped), passages,
-                embedder.enabled() ? store.passagesWithoutVector() : 0, 0, (System.nanoTime() - begin) / 1_000_000);
+                embedder.enabled() ? store.passagesWithoutVector() : 0, embeddedThisRun,
+                (System.nanoTime() - begin) / 1_000_000);
     }
 
     /**
@@ -215,8 +218,22 @@ public final class Indexer {
             return List.of();
         }
         List<float[]> vectors = new ArrayList<>(file.passages().size());
+        List<Integer> missing = new ArrayList<>();
         for (Passage passage : file.passages()) {
-            vectors.add(stored.get(PassageDocuments.textHash(passage.text())));
+            float[] known = stored.get(PassageDocuments.textHash(passage.text()));
+            if (known == null) {
+                missing.add(vectors.size());
+            }
+            vectors.add(known);
+        }
+        if (!store.storesWithoutVector() && !missing.isEmpty()) {
+            // a store that cannot find passages without a vector again gets every vector with its passage
+            List<float[]> computed = embedder.passages(missing.stream()
+                    .map(i -> embeddedText(file.passages().get(i))).toList());
+            for (int j = 0; j < missing.size(); j++) {
+                vectors.set(missing.get(j), computed.get(j));
+            }
+            embeddedThisRun += missing.size();
         }
         return vectors;
     }

@@ -123,6 +123,7 @@ public final class LuceneIndex implements PassageStore {
     }
 
     /** A note for the user, once, when the index was found damaged and moved aside at open. */
+    @Override
     public synchronized java.util.Optional<String> takeRecoveryNote() {
         java.util.Optional<String> note = java.util.Optional.ofNullable(recovered);
         recovered = null;
@@ -131,6 +132,11 @@ public final class LuceneIndex implements PassageStore {
 
     public Path folder() {
         return folder;
+    }
+
+    @Override
+    public String location() {
+        return folder.toString();
     }
 
     private void openReader() throws IOException {

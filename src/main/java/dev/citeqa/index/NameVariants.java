@@ -35,7 +35,7 @@ public final class NameVariants {
     }
 
     /** Index tokens of a passage: "key term" for each capitalised word, term being its analysed form. */
-    static Set<String> indexTokens(String text) {
+    public static Set<String> indexTokens(String text) {
         Set<String> tokens = new LinkedHashSet<>();
         for (String word : words(text)) {
             if (!Character.isUpperCase(word.charAt(0))) {

@@ -15,6 +15,19 @@ import dev.citeqa.ingest.Passage;
  */
 public interface PassageStore extends AutoCloseable {
 
+    /** Where the passages are, for the user: the index folder, or the collection and its nodes. */
+    default String location() {
+        return getClass().getSimpleName();
+    }
+
+    /**
+     * A line for the user, once, about something the store did on its own (an index rebuilt, a node found down),
+     * or empty.
+     */
+    default Optional<String> takeRecoveryNote() {
+        return Optional.empty();
+    }
+
     /** Indexed files by name. */
     Map<String, StoredFile> files();
 
@@ -23,6 +36,15 @@ public interface PassageStore extends AutoCloseable {
     List<Passage> passages(String file);
 
     int passageCount();
+
+    /**
+     * Whether passages may be stored without their vector and found again by {@link #passagesWithoutVector(int)}, to
+     * be embedded after their text is searchable (VectorBackfill). A store that cannot gets each vector with its
+     * passage.
+     */
+    default boolean storesWithoutVector() {
+        return true;
+    }
 
     /** How many passages have no vector yet. */
     int passagesWithoutVector();

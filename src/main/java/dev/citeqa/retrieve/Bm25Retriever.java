@@ -3,6 +3,7 @@ package dev.citeqa.retrieve;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,10 +27,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 
-import dev.citeqa.index.Analysis;
 import dev.citeqa.index.Fields;
 import dev.citeqa.index.LuceneIndex;
-import dev.citeqa.index.NameVariants;
 import dev.citeqa.index.PassageDocuments;
 
 /**
@@ -37,7 +36,7 @@ import dev.citeqa.index.PassageDocuments;
  * query, so nothing a user types is read as Lucene query syntax. A name the corpus spells another way is searched
  * as one term with its variants (a {@link SynonymQuery}), so Dehghan finds passages that write Dehqan.
  */
-public final class Bm25Retriever implements Retriever {
+public final class Bm25Retriever implements LexicalRetriever {
 
     private static final float TITLE_BOOST = 0.3f;
 
@@ -50,7 +49,7 @@ public final class Bm25Retriever implements Retriever {
     @Override
     public List<RankedPassage> retrieve(String question, int k) {
         IndexSearcher searcher = index.searcher();
-        List<String> terms = new ArrayList<>(new LinkedHashSet<>(Analysis.terms(question)));
+        List<String> terms = QuestionTerms.terms(question);
         if (searcher == null || terms.isEmpty()) {
             return List.of();
         }
@@ -88,73 +87,72 @@ public final class Bm25Retriever implements Retriever {
         }
     }
 
-    /** Inverse document frequency of each question term among passages (BM25's idf), with its name variants. */
+    @Override
     public TermWeights weights(String question) {
-        List<String> terms = new ArrayList<>(new LinkedHashSet<>(Analysis.terms(question)));
         IndexSearcher searcher = index.searcher();
         if (searcher == null) {
-            return TermWeights.uniform(terms);
+            return TermWeights.uniform(QuestionTerms.terms(question));
         }
-        Map<String, Double> idf = new LinkedHashMap<>();
-        IndexReader reader = searcher.getIndexReader();
-        Map<String, Set<String>> variants = variants(reader, question);
-        try {
-            long docs = Math.max(1, reader.getDocCount(Fields.TEXT));
-            for (String term : terms) {
-                int df = reader.docFreq(new Term(Fields.TEXT, term));
-                for (String variant : variants.getOrDefault(term, Set.of())) {
-                    df = Math.max(df, reader.docFreq(new Term(Fields.TEXT, variant)));
-                }
-                idf.put(term, Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new TermWeights(idf, variants);
+        return QuestionTerms.weights(new ReaderStatistics(searcher.getIndexReader()), question);
     }
 
-    /**
-     * For each name-like question word (capitalised, or unknown to the index), the corpus terms that spell it
-     * another way, keyed by the word's analysed term.
-     */
     static Map<String, Set<String>> variants(IndexReader reader, String question) {
-        Map<String, Set<String>> variants = new LinkedHashMap<>();
-        try {
-            Terms names = MultiTerms.getTerms(reader, Fields.NAME_VARIANTS);
-            if (names == null) {
-                return variants;
+        return QuestionTerms.variants(new ReaderStatistics(reader), question);
+    }
+
+    /** Term statistics read from the index's own term dictionaries. */
+    private record ReaderStatistics(IndexReader reader) implements TermStatistics {
+
+        @Override
+        public long passageCount() {
+            try {
+                return reader.getDocCount(Fields.TEXT);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            for (String word : NameVariants.words(question)) {
-                List<String> analysed = Analysis.terms(word);
-                String key = NameVariants.key(word);
-                if (analysed.size() != 1 || key == null) {
-                    continue;
-                }
-                String term = analysed.getFirst();
-                boolean nameLike = Character.isUpperCase(word.charAt(0))
-                        || reader.docFreq(new Term(Fields.TEXT, term)) == 0;
-                if (!nameLike) {
-                    continue;
-                }
-                TermsEnum tokens = names.iterator();
-                String prefix = key + " ";
-                if (tokens.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) {
-                    continue;
-                }
-                for (BytesRef token = tokens.term(); token != null; token = tokens.next()) {
-                    String value = token.utf8ToString();
-                    if (!value.startsWith(prefix)) {
-                        break;
-                    }
-                    String corpusTerm = value.substring(prefix.length());
-                    if (NameVariants.variant(word, term, corpusTerm)) {
-                        variants.computeIfAbsent(term, t -> new LinkedHashSet<>()).add(corpusTerm);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return variants;
+
+        @Override
+        public Map<String, Long> docFreqs(Collection<String> terms) {
+            Map<String, Long> df = new LinkedHashMap<>();
+            try {
+                for (String term : terms) {
+                    df.put(term, (long) reader.docFreq(new Term(Fields.TEXT, term)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return df;
+        }
+
+        @Override
+        public Map<String, List<String>> spellings(Collection<String> keys) {
+            Map<String, List<String>> spellings = new LinkedHashMap<>();
+            try {
+                Terms names = MultiTerms.getTerms(reader, Fields.NAME_VARIANTS);
+                if (names == null) {
+                    return spellings;
+                }
+                for (String key : new LinkedHashSet<>(keys)) {
+                    TermsEnum tokens = names.iterator();
+                    String prefix = key + " ";
+                    if (tokens.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) {
+                        continue;
+                    }
+                    List<String> found = new ArrayList<>();
+                    for (BytesRef token = tokens.term(); token != null; token = tokens.next()) {
+                        String value = token.utf8ToString();
+                        if (!value.startsWith(prefix)) {
+                            break;
+                        }
+                        found.add(value.substring(prefix.length()));
+                    }
+                    spellings.put(key, found);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return spellings;
+        }
     }
 }

@@ -15,12 +15,12 @@ public final class PassageRetrieval {
     /** Where BM25 runs during a hybrid query. */
     private static final Executor BESIDE = Executors.newVirtualThreadPerTaskExecutor();
 
-    private final Bm25Retriever bm25;
-    private final VectorRetriever vector;
+    private final LexicalRetriever bm25;
+    private final DenseRetriever vector;
     private final int rrfK;
     private final int candidates;
 
-    public PassageRetrieval(Bm25Retriever bm25, VectorRetriever vector, int rrfK, int candidates) {
+    public PassageRetrieval(LexicalRetriever bm25, DenseRetriever vector, int rrfK, int candidates) {
         this.bm25 = bm25;
         this.vector = vector;
         this.rrfK = rrfK;

@@ -17,7 +17,7 @@ import dev.citeqa.index.LuceneIndex;
 import dev.citeqa.index.PassageDocuments;
 
 /** Nearest passages to the question's embedding, from the vectors stored in the Lucene index. */
-public final class VectorRetriever implements Retriever {
+public final class VectorRetriever implements DenseRetriever {
 
     private final LuceneIndex index;
     private final Embedder embedder;
@@ -27,11 +27,12 @@ public final class VectorRetriever implements Retriever {
         this.embedder = embedder;
     }
 
+    @Override
     public boolean available() {
         return embedder.enabled();
     }
 
-    /** Every passage has its vector: a half-embedded index would favour the embedded half. */
+    @Override
     public boolean ready() {
         return index.passagesWithoutVector() == 0;
     }

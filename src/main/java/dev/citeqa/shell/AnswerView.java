@@ -41,15 +41,15 @@ final class AnswerView {
      * What follows an answer that was streamed: the streamed text already carries the checked numbering (see
      * LiveCitations), so only the warnings, notes and sources are added.
      */
-    static String afterStream(Turn turn) {
+    static String afterStream(Turn turn, boolean interactive, FileLinks links) {
         StringBuilder out = new StringBuilder("\n");
         if (turn.notice() != null) {
             out.append("Note: ").append(turn.notice()).append('\n');
         }
-        return checks(turn, out);
+        return checks(turn, out, interactive, links);
     }
 
-    private static String checks(Turn turn, StringBuilder out) {
+    private static String checks(Turn turn, StringBuilder out, boolean interactive, FileLinks links) {
         CitedAnswer answer = turn.answer();
         List<String> warnings = warnings(answer);
         for (String warning : warnings) {
@@ -61,15 +61,17 @@ final class AnswerView {
         }
         out.append("\nSources:\n");
         for (Citation citation : answer.citations()) {
-            out.append(source(citation.n(), citation.passage(), otherFiles(turn, citation.passage())));
+            out.append(source(citation.n(), citation.passage(), otherFiles(turn, citation.passage()), links));
         }
-        out.append("(show <n> prints a whole passage; sources lists every passage found)\n");
+        if (interactive) { // a hint for the prompt: a one-shot command ends with its sources
+            out.append("(show <n> prints a whole passage; sources lists every passage found)\n");
+        }
         return out.toString();
     }
 
-    static String source(int n, Passage passage, List<String> alsoIn) {
+    static String source(int n, Passage passage, List<String> alsoIn, FileLinks links) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(" [%d] %s  (passage %s, chars %d-%d%s%s)%n", n, TerminalText.safe(passage.file()),
+        out.append(String.format(" [%d] %s  (passage %s, chars %d-%d%s%s)%n", n, links.name(passage),
                 TerminalText.safe(passage.id()), passage.start(), passage.end(),
                 passage.place() == null ? "" : ", " + passage.place().describe(),
                 passage.date() == null ? "" : ", dated " + passage.date()));
@@ -148,6 +150,7 @@ final class AnswerView {
         out.put("question", turn.question());
         out.put("searched", turn.searched());
         out.put("answer", answer.text());
+        out.put("short_answer", answer.shortAnswer());
         out.put("abstained", answer.abstained());
         List<Map<String, Object>> citations = new ArrayList<>();
         for (Citation citation : answer.citations()) {

@@ -15,6 +15,7 @@ import dev.citeqa.bench.BenchOptions;
 import dev.citeqa.bench.BenchReport;
 import dev.citeqa.bench.Benchmark;
 import dev.citeqa.bench.PerformanceReport;
+import dev.citeqa.bench.SolrBench;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
 
@@ -69,7 +70,7 @@ public class BenchCommands {
         if (jvmOptions != null && !jvmOptions.isBlank()) {
             given.add("JAVA_TOOL_OPTIONS='" + jvmOptions.strip() + "'"); // a heap limit is part of the setup measured
         }
-        given.add("./chat bench");
+        given.add(settings.retrieval().solrcloud() ? "./chat --backend solrcloud bench" : "./chat bench");
         addGiven(given, "passages", passages);
         addGiven(given, "out", out);
         addGiven(given, "corpus", corpus);
@@ -92,6 +93,11 @@ public class BenchCommands {
                 whole("hybrid", hybrid, 0, 0),
                 project.resolve(gold == null ? "eval/gold.jsonl" : gold),
                 project, 20261123L, String.join(" ", given));
+        if (settings.retrieval().solrcloud()) {
+            Path solrReport = new SolrBench(options, settings, printer).run();
+            printer.println("Wrote " + solrReport);
+            return;
+        }
         BenchReport report = new Benchmark(options, settings, answerers, printer).run();
         Path written = PerformanceReport.write(report, options.out());
         printer.println("Wrote " + written + " and " + written.resolveSibling(PerformanceReport.PLOT));

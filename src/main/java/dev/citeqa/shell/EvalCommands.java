@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
 
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
+import dev.citeqa.answer.ReaderModel;
 import dev.citeqa.eval.EvalReport;
 import dev.citeqa.eval.EvalService;
+import dev.citeqa.eval.ReaderTraining;
 import dev.citeqa.eval.ReportFiles;
 import dev.citeqa.eval.ReportHtml;
 import dev.citeqa.eval.ReportJson;
@@ -164,6 +166,24 @@ public class EvalCommands {
             output.println("Run file: " + run);
         }
         output.println("Scores: " + folder.resolve("retrieval.json") + ", retrieval.md");
+    }
+
+    @Command(name = "train-reader", description = "Learn the offline reader's weights and decline threshold from SQuAD "
+            + "2.0 train articles (split by article) and write the model file with its provenance")
+    public void trainReader(CommandContext context,
+                            @Option(longName = "squad", description = "SQuAD 2.0 JSON file",
+                                    defaultValue = "../shared/datasets/squad2-train-partial/train-v2.0.first10articles.json")
+                            String squad,
+                            @Option(longName = "out", description = "model file to write",
+                                    defaultValue = "src/main/resources/" + ReaderModel.RESOURCE) String out,
+                            @Option(longName = "work", description = "folder for the training documents and their "
+                                    + "index (kept, so a second run reuses the vectors)",
+                                    defaultValue = "target/reader-training") String work) {
+        PrintWriter output = context.outputWriter();
+        ReaderTraining.Outcome outcome = new ReaderTraining(settings, interactive() ? output : Progress.stderr())
+                .run(new ReaderTraining.Options(Path.of(squad), Path.of(out), Path.of(work)));
+        output.println(AnswerView.write(outcome.figures()));
+        output.println("Model: " + outcome.model());
     }
 
     @Command(name = "eval squad-folder", description = "Write SQuAD articles as a folder of one file per "

@@ -16,6 +16,8 @@ import dev.citeqa.config.Problem;
 @Component
 public class HelpCommands {
 
+    static final String EXIT = "exit";
+
     @Command(name = "help", description = "List the commands, or describe one: help <command>", group = "Shell")
     public void help(CommandContext context, @Argument(index = 0, description = "a command") String name) {
         PrintWriter out = context.outputWriter();
@@ -37,10 +39,12 @@ public class HelpCommands {
             return;
         }
         out.println("Type a question and press Enter to ask it. Commands:");
-        int width = commands.stream().mapToInt(c -> c.getName().length()).max().orElse(0);
+        int width = Math.max(EXIT.length(), commands.stream().mapToInt(c -> c.getName().length()).max().orElse(0));
         for (var command : commands) {
             out.printf("  %-" + width + "s  %s%n", command.getName(), command.getDescription());
         }
+        // read by the prompt itself rather than registered, so that it works even while a command cannot run
+        out.printf("  %-" + width + "s  %s%n", EXIT, "Leave citeqa (also quit, or Ctrl-D)");
         out.println("ask, index, docs and status take --docs <folder> and --data <folder>; help <command> lists the options.");
     }
 }

@@ -23,9 +23,12 @@ public class IndexCommands {
 
     private final Workspaces workspaces;
     private final boolean interactive;
+    private final InterruptKey interruptKey;
 
-    public IndexCommands(Workspaces workspaces, org.springframework.beans.factory.ObjectProvider<Launch> launch) {
+    public IndexCommands(Workspaces workspaces, InterruptKey interruptKey,
+                         org.springframework.beans.factory.ObjectProvider<Launch> launch) {
         this.workspaces = workspaces;
+        this.interruptKey = interruptKey;
         Launch started = launch.getIfAvailable();
         this.interactive = started == null || started.interactive();
     }
@@ -41,11 +44,12 @@ public class IndexCommands {
         Workspace workspace = workspaces.open(target, data);
         workspace.takeRecoveryNote().ifPresent(out::println);
         out.println("Documents: " + workspace.docs());
-        out.println("Index:     " + workspace.indexFolder());
+        out.println("Index:     " + workspace.indexLocation());
         IndexSummary summary;
         // progress of a single command goes to stderr, so that its stdout holds the summary alone
         try (Progress progress = Progress.lines(interactive ? out : Progress.stderr())) {
-            summary = workspace.sync(progress.files(), progress.embedding(), () -> false);
+            summary = workspace.sync(interruptKey.stopping(progress.files()), progress.embedding(),
+                    interruptKey.signal()::stopped);
         }
         Progress.summary(summary, out);
     }
@@ -57,7 +61,7 @@ public class IndexCommands {
         PrintWriter out = context.outputWriter();
         Workspace workspace = workspaces.open(docs, data);
         out.println("Documents: " + workspace.docs());
-        out.println("Index:     " + workspace.indexFolder());
+        out.println("Index:     " + workspace.indexLocation());
         out.println(workspace.files().size() + " documents, " + workspace.passageCount() + " passages.");
         out.println(vectors(workspace));
     }
@@ -100,7 +104,7 @@ public class IndexCommands {
                     file.date() == null ? "" : file.date(), AnswerView.snippet(file.title()));
             passages += file.passages();
         }
-        out.printf("%d documents, %d passages, in %s%n", files.size(), passages, workspace.indexFolder());
+        out.printf("%d documents, %d passages, in %s%n", files.size(), passages, workspace.indexLocation());
         out.println(vectors(workspace));
     }
 }

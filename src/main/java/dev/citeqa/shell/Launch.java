@@ -4,7 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jline.utils.Levenshtein;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.core.convert.ConversionException;
+
 import dev.citeqa.config.Problem;
+import dev.citeqa.config.SettingNames;
 import dev.citeqa.config.Settings;
 
 /**
@@ -20,7 +27,9 @@ public record Launch(List<String> springArguments, List<String> command) {
             "--provider", "citeqa.answer.provider",
             "--model", "citeqa.answer.model",
             "--base-url", "citeqa.answer.base-url",
-            "--retrieval", "citeqa.retrieval.mode");
+            "--retrieval", "citeqa.retrieval.mode",
+            "--backend", "citeqa.retrieval.backend",
+            "--solr-urls", "citeqa.solr.urls");
 
     public static Launch parse(List<String> args) {
         List<String> spring = new ArrayList<>();
@@ -41,11 +50,30 @@ public record Launch(List<String> springArguments, List<String> command) {
                 spring.add("--" + SHORT_SETTINGS.get(name) + "=" + value);
             } else if (arg.startsWith("--citeqa.") || arg.startsWith("--spring.") || arg.startsWith("--logging.")) {
                 spring.add(arg);
+            } else if (command.isEmpty() && (arg.equals("--help") || arg.equals("-h"))) {
+                command.add("help");
+            } else if (command.isEmpty() && arg.startsWith("-")) {
+                // before any command, an option can only be one of the launcher's: the commands' own come after them
+                throw new IllegalArgumentException(unknownOption(name));
             } else {
                 command.add(arg);
             }
         }
         return new Launch(List.copyOf(spring), List.copyOf(command));
+    }
+
+    /** Whether the command line sets this setting ({@code --docs x} sets citeqa.docs). */
+    public boolean names(String setting) {
+        return springArguments.stream().anyMatch(a -> a.startsWith("--" + setting + "="));
+    }
+
+    static String unknownOption(String name) {
+        List<String> known = new ArrayList<>(SHORT_SETTINGS.keySet());
+        known.add("--help");
+        known.sort(null);
+        List<String> near = known.stream().filter(k -> Levenshtein.distance(name, k) <= 2).toList();
+        return "Unknown option " + name + (near.isEmpty() ? "." : ": did you mean " + String.join(" or ", near) + "?")
+                + " Options before a command: " + String.join(", ", known) + ", --citeqa.<setting>=<value>.";
     }
 
     public boolean interactive() {
@@ -54,6 +82,22 @@ public record Launch(List<String> springArguments, List<String> command) {
 
     /** One line for a start that failed: the setting or file at fault, never a stack trace. */
     public static String startupFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnboundConfigurationPropertiesException unbound) {
+                ConfigurationProperty first = unbound.getUnboundProperties().iterator().next();
+                String name = first.getName().toString();
+                List<String> near = nearSettings(name);
+                return "Unknown setting " + name + " (value '" + first.getValue() + "', from " + origin(first) + ")"
+                        + (near.isEmpty() ? ": the settings are listed in application.yml."
+                        : ": did you mean " + String.join(" or ", near) + "?");
+            }
+            if (cause instanceof BindException bind && bind.getProperty() != null
+                    && bind.getCause() instanceof ConversionException) {
+                // a value of the wrong type: "abc" for a number
+                return "Setting " + bind.getProperty().getName() + " cannot be '" + bind.getProperty().getValue()
+                        + "': use " + SettingNames.accepted(bind.getTarget().getType().toClass()) + ".";
+            }
+        }
         Throwable cause = failure;
         while (cause != null) {
             if (cause instanceof Settings.InvalidSettingException || cause instanceof Problem) {
@@ -82,5 +126,20 @@ public record Launch(List<String> springArguments, List<String> command) {
             cause = cause.getCause();
         }
         return "citeqa could not start: " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
+    /** The real settings nearest to a misspelt one, nearest first (at most three). */
+    static List<String> nearSettings(String name) {
+        String last = name.substring(name.lastIndexOf('.') + 1);
+        int limit = Math.max(2, last.length() / 3);
+        return SettingNames.all().stream().filter(n -> Levenshtein.distance(name, n) <= limit)
+                .sorted(java.util.Comparator.comparingInt(n -> Levenshtein.distance(name, n))).limit(3).toList();
+    }
+
+    private static String origin(ConfigurationProperty property) {
+        String origin = String.valueOf(property.getOrigin());
+        return origin.contains("commandLineArgs") || origin.startsWith("\"citeqa.") ? "the command line"
+                : origin.contains("systemEnvironment") || origin.startsWith("System Environment") ? "the environment"
+                : origin.replaceFirst(" - \\d+:\\d+$", "").replaceFirst("^class path resource \\[(.*)]", "$1");
     }
 }

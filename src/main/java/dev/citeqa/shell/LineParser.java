@@ -2,8 +2,8 @@ package dev.citeqa.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.jline.utils.Levenshtein;
 import org.springframework.shell.core.command.Command;
@@ -13,6 +13,7 @@ import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.ParsedInput;
 
+import dev.citeqa.chat.RuleBasedRewriter;
 import dev.citeqa.config.Problem;
 
 /**
@@ -52,9 +53,9 @@ public final class LineParser implements CommandParser {
         }
         int words = commandWords(tokens);
         if (words == 0) {
-            String first = tokens.getFirst().value();
-            if (tokens.size() == 1 && (first.startsWith("/") || first.startsWith(":") || nearCommand(first).isPresent())) {
-                return ParsedInput.builder().commandName(first).build(); // reported as an unknown command
+            if (looksLikeCommand(tokens)) {
+                // reported as an unknown command, never asked: asked, it would be joined to the last question
+                return ParsedInput.builder().commandName(tokens.getFirst().value()).build();
             }
             return build(ASK, List.of(), registry.getCommandByName(ASK), tokens);
         }
@@ -136,12 +137,40 @@ public final class LineParser implements CommandParser {
         return found;
     }
 
-    /** A command whose name is one or two typing errors away from the word. */
-    Optional<String> nearCommand(String word) {
-        String lower = word.toLowerCase(Locale.ROOT);
-        return registry.getCommands().stream().map(Command::getName).filter(n -> !n.contains(" "))
-                .filter(n -> n.length() >= 3 && Levenshtein.distance(lower, n) <= (n.length() > 4 ? 2 : 1))
-                .findFirst();
+    /**
+     * A line that is not a question but a mistyped or unknown command, read from its shape: one bare word with no
+     * question mark ("frobnicate", "histroy"), or a word a typing error or two from a command's name followed by
+     * an argument or two ("shwo 1"). Words that open questions ("why", "how", "and") never count, so "why" and
+     * "and Iraq?" stay questions.
+     */
+    boolean looksLikeCommand(List<Token> tokens) {
+        Token first = tokens.getFirst();
+        String last = tokens.getLast().raw();
+        if (last.endsWith("?") || RuleBasedRewriter.opensAQuestion(first.value())) {
+            return false;
+        }
+        if (tokens.size() == 1) {
+            return first.raw().matches("[/:]?[\\p{L}\\p{N}_-]+");
+        }
+        return tokens.size() <= 3 && first.raw().equals(first.value()) && !nearCommands(first.value()).isEmpty();
+    }
+
+    /** Commands whose names are one or two typing errors away from the word, nearest first. */
+    List<String> nearCommands(String word) {
+        String lower = word.toLowerCase(Locale.ROOT).replaceFirst("^[/:]", "");
+        return registry.getCommands().stream().filter(c -> !c.isHidden()).map(Command::getName)
+                .filter(n -> !n.contains(" ")).distinct()
+                .filter(n -> n.length() >= 3 && Levenshtein.distance(lower, n) <= (n.length() >= 4 ? 2 : 1))
+                .sorted(Comparator.comparingInt((String n) -> Levenshtein.distance(lower, n)).thenComparing(n -> n))
+                .toList();
+    }
+
+    /** The one line for a command that does not exist, with the near names when there are some. */
+    String unknownCommand(String name) {
+        List<String> near = nearCommands(name);
+        return "Unknown command '" + name + "'. " + (near.isEmpty()
+                ? "Type help to see the commands, or ask a question in plain words (one word asks with a ?)."
+                : "Did you mean: " + String.join(", ", near) + "?");
     }
 
 

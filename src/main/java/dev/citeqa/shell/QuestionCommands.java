@@ -12,6 +12,8 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import dev.citeqa.ingest.Place;
+import dev.citeqa.answer.Answerers;
 import dev.citeqa.answer.StopSignal;
 import dev.citeqa.chat.AskService;
 import dev.citeqa.chat.Turn;
@@ -19,6 +21,7 @@ import dev.citeqa.chat.Workspace;
 import dev.citeqa.chat.Workspaces;
 import dev.citeqa.cite.Citation;
 import dev.citeqa.config.Problem;
+import dev.citeqa.config.ProviderKind;
 import dev.citeqa.index.IndexSummary;
 import dev.citeqa.ingest.Passage;
 import dev.citeqa.retrieve.RankedPassage;
@@ -31,21 +34,24 @@ public class QuestionCommands {
     private final Workspaces workspaces;
     private final AskService asking;
     private final InterruptKey interruptKey;
+    private final Answerers answerers;
     private final boolean styled;
     private final boolean interactive;
     private final ObjectProvider<LineReader> lineReader;
+    private Boolean atTerminal;
 
     public QuestionCommands(Workspaces workspaces, AskService asking, InterruptKey interruptKey,
-                            ObjectProvider<Launch> launch, ObjectProvider<LineReader> lineReader) {
+                            ObjectProvider<Launch> launch, Answerers answerers, ObjectProvider<LineReader> lineReader) {
         this.workspaces = workspaces;
         this.asking = asking;
         this.interruptKey = interruptKey;
-        this.lineReader = lineReader;
+        this.answerers = answerers;
         Launch started = launch.getIfAvailable();
         this.interactive = started == null || started.interactive();
         // dim text only on a prompt a person reads; scripts and pipes get plain text
         this.styled = started != null && started.interactive() && System.getenv("NO_COLOR") == null
                 && !"dumb".equals(System.getenv("TERM"));
+        this.lineReader = lineReader;
     }
 
     @Command(name = "ask", description = "Answer a question from the documents, with numbered citations "
@@ -67,6 +73,12 @@ public class QuestionCommands {
         // the answer streams as it is written (JSON waits for the whole); checks and sources follow at the end
         boolean[] shown = {false};
         StopSignal stop = new StopSignal();
+        // a model's Markdown is shown as terminal text; the offline answer quotes documents, which stay as written
+        MarkdownStream markdown = !json && atTerminal()
+                && !ProviderKind.EXTRACTIVE.id().equals(answerers.active().name()) ? new MarkdownStream(text -> {
+                    out.print(text);
+                    out.flush();
+                }) : null;
         Turn turn;
         try (InterruptKey.Handle ignored = interruptKey.during(stop::stop)) {
             turn = asking.ask(workspace, question, mode, searched -> {
@@ -75,13 +87,22 @@ public class QuestionCommands {
                     out.flush();
                 }
             }, token -> {
-                if (!json) {
+                if (markdown != null) {
+                    shown[0] = true;
+                    markdown.accept(TerminalText.safe(token));
+                } else if (!json) {
                     shown[0] = true;
                     out.print(TerminalText.safe(token));
                     out.flush();
                 }
             }, stop);
+            if (markdown != null) {
+                markdown.finish();
+            }
         } catch (RuntimeException e) {
+            if (markdown != null) {
+                markdown.finish();
+            }
             if (shown[0]) {
                 out.println();
             }
@@ -91,7 +112,11 @@ public class QuestionCommands {
             out.print(AnswerView.json(turn) + "\n");
             return;
         }
-        out.print(AnswerView.afterStream(turn));
+        out.print(AnswerView.afterStream(turn, interactive, links(workspace)));
+        if (!interactive && turn.answer().abstained()) {
+            out.flush();
+            throw new AnswerDeclined(); // a script tells a declined answer by the exit status
+        }
     }
 
     /**
@@ -103,7 +128,7 @@ public class QuestionCommands {
         IndexSummary summary;
         StopSignal stop = new StopSignal();
         try (Progress progress = new Progress(progressOut, inPlace)) {
-            summary = workspace.syncOnce(progress.files());
+            summary = workspace.syncOnce(interruptKey.stopping(progress.files()));
             if (summary != null && summary.withoutVector() > 0
                     && summary.withoutVector() <= Workspace.EMBED_BEFORE_ANSWER) {
                 try (InterruptKey.Handle ignored = interruptKey.during(stop::stop)) {
@@ -161,7 +186,8 @@ public class QuestionCommands {
         if (!cited.isEmpty()) {
             out.println("Cited:");
             for (Citation c : cited) {
-                out.print(AnswerView.source(c.n(), c.passage(), alsoIn(turn, c.passage())));
+                out.print(AnswerView.source(c.n(), c.passage(), alsoIn(turn, c.passage()),
+                        links(workspaces.current())));
             }
         }
         List<RankedPassage> others = turn.retrieved().stream()
@@ -188,7 +214,7 @@ public class QuestionCommands {
         Citation citation = turn.answer().citations().get(n - 1);
         Passage p = citation.passage();
         Workspace workspace = workspaces.current();
-        out.printf("[%d] %s — %s%n", n, TerminalText.safe(p.file()), TerminalText.safe(p.title()));
+        out.printf("[%d] %s — %s%n", n, links(workspace).name(p), TerminalText.safe(p.title()));
         out.printf("passage %s, characters %d-%d%s%s%s%n", TerminalText.safe(p.id()), p.start(), p.end(),
                 workspace.placeOf(p).map(place -> ", " + place.describe() + " of the file")
                         .orElse(" (the file has changed since it was indexed)"),
@@ -196,6 +222,19 @@ public class QuestionCommands {
                 p.date() == null ? "" : ", dated " + p.date());
         out.println();
         out.println(PassagePlace.marked(TerminalText.safe(p.text()), TerminalText.safe(citation.sentence())));
+    }
+
+    /** Whether a person reads the output on a terminal that shows escape sequences (not a pipe, not dumb). */
+    private boolean atTerminal() {
+        if (atTerminal == null) { // the prompt's terminal, known once the interactive session has made it
+            atTerminal = interactive && styled && FileLinks.supported(lineReader.getObject().getTerminal());
+        }
+        return atTerminal;
+    }
+
+    private FileLinks links(Workspace workspace) {
+        return atTerminal() ? new FileLinks(workspace.docs(), p -> workspace.placeOf(p).filter(place -> place.unit() == Place.Unit.LINE).map(Place::first), true)
+                : FileLinks.PLAIN;
     }
 
     private Turn lastTurn() {

@@ -24,8 +24,12 @@ import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.ParsedInput;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import dev.citeqa.answer.StopSignal;
+import dev.citeqa.chat.AskService;
 import dev.citeqa.chat.Workspaces;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
@@ -35,7 +39,7 @@ import dev.citeqa.config.Problem;
  * can cause ends as one line, and the prompt stays usable.
  */
 @Component
-public class ShellSession implements ApplicationRunner {
+public class ShellSession implements ApplicationRunner, EnvironmentAware {
 
     private static final Log LOG = LogFactory.getLog(ShellSession.class);
     static final String PROMPT = "citeqa> ";
@@ -47,11 +51,13 @@ public class ShellSession implements ApplicationRunner {
     private final CiteqaProperties settings;
     private final InterruptKey interruptKey;
     private final Workspaces workspaces;
+    private Environment environment;
+    private final ObjectProvider<AskService> asking;
     private int exitCode;
 
     public ShellSession(ObjectProvider<Launch> launch, CommandRegistry registry, CommandParser parser,
                         ObjectProvider<LineReader> lineReader, CiteqaProperties settings, InterruptKey interruptKey,
-                        Workspaces workspaces) {
+                        Workspaces workspaces, ObjectProvider<AskService> asking) {
         this.launch = launch;
         this.registry = registry;
         this.parser = parser;
@@ -59,6 +65,12 @@ public class ShellSession implements ApplicationRunner {
         this.settings = settings;
         this.interruptKey = interruptKey;
         this.workspaces = workspaces;
+        this.asking = asking;
+    }
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
     }
 
     public int exitCode() {
@@ -71,12 +83,22 @@ public class ShellSession implements ApplicationRunner {
         if (launch == null) {
             return; // started without main(), as in tests: commands are driven through execute()
         }
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        if (launch.interactive() || launch.names("citeqa.docs")) {
+            try {
+                // checked at start: a missing folder would otherwise show only at the first question
+                Workspaces.requireFolder(settings.docs());
+            } catch (Problem e) {
+                err.println(e.getMessage());
+                exitCode = 2;
+                return;
+            }
+        }
         if (launch.interactive()) {
             interactive();
             return;
         }
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         ParsedInput parsed;
         try {
             parsed = ((LineParser) parser).parseArguments(launch.command());
@@ -95,6 +117,8 @@ public class ShellSession implements ApplicationRunner {
             // the reader wait for more lines (LineParser reads the line's own quoting)
             impl.setParser(new DefaultParser().eofOnUnclosedQuote(false).eofOnEscapedNewLine(false)
                     .eofOnUnclosedBracket());
+            impl.setCompleter(new ValueCompleter(registry, () -> asking.getObject().conversation().last()
+                    .map(turn -> turn.answer().citations().size()).orElse(0)));
         }
         interruptKey.attach(reader.getTerminal());
         PrintWriter out = reader.getTerminal().writer();
@@ -123,7 +147,9 @@ public class ShellSession implements ApplicationRunner {
             if (lower.equals("exit") || lower.equals("quit")) {
                 break;
             }
-            execute(trimmed, out);
+            try (InterruptKey.Handle ignored = interruptKey.forCommand(new StopSignal())) {
+                execute(trimmed, out); // Ctrl-C stops this command's work and comes back here, to the prompt
+            }
             out.flush();
         }
     }
@@ -147,12 +173,17 @@ public class ShellSession implements ApplicationRunner {
             out.flush();
             return status.code() == ExitStatus.OK.code() ? 0 : 1;
         } catch (CommandNotFoundException e) {
-            err.println("Unknown command '" + e.getCommandName() + "': type help to see the commands, "
-                    + "or type a question in plain words.");
+            err.println(parser instanceof LineParser lines ? lines.unknownCommand(e.getCommandName())
+                    : "Unknown command '" + e.getCommandName() + "': type help to see the commands.");
             return 2;
         } catch (CommandExecutionException e) {
             out.flush();
             Throwable cause = e.getCause();
+            for (Throwable c = cause; c != null; c = c.getCause()) {
+                if (c instanceof AnswerDeclined) {
+                    return AnswerDeclined.EXIT_STATUS;
+                }
+            }
             while (cause != null && !(cause instanceof Problem) && !(cause instanceof IllegalArgumentException)
                     && cause.getCause() != null) {
                 cause = cause.getCause();
@@ -169,7 +200,7 @@ public class ShellSession implements ApplicationRunner {
         }
     }
 
-    private static String logFile() {
-        return System.getProperty("user.home") + "/.citeqa/citeqa.log";
+    private String logFile() {
+        return environment == null ? "the log" : environment.getProperty(LogFileOfDataFolder.PROPERTY, "the log");
     }
 }

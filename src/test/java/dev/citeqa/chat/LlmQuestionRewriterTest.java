@@ -106,4 +106,15 @@ class LlmQuestionRewriterTest {
                 .isEqualTo("rules: Who signed it?");
         assertThat(findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).isEmpty();
     }
+
+    @Test
+    void aSelfContainedQuestionIsSearchedAsTypedWithoutAskingTheModel(WireMockRuntimeInfo wm) {
+        modelSays("What did Obeidi say during Hossein Dehghan's visit to Tehran?");
+
+        String searched = new LlmQuestionRewriter(openAi(wm), (q, h) -> "rules: " + q)
+                .standalone("What did Obeidi say during his visit to Tehran?", history());
+
+        assertThat(searched).isEqualTo("What did Obeidi say during his visit to Tehran?");
+        assertThat(findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).isEmpty();
+    }
 }

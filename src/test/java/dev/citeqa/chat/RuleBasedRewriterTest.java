@@ -116,4 +116,41 @@ class RuleBasedRewriterTest {
         assertThat(rewriter.standalone("what about Iran?", List.of(first, secondTurn)))
                 .isEqualTo("Who signed the agreement for Iran in 2017?");
     }
+
+    @Test
+    void aPronounWhoseNameStandsEarlierInTheQuestionIsNotReplaced() {
+        Turn asked = turn("What did Defense Minister Hossein Dehghan announce about Brig. Gen. Ravel Osterkamp?",
+                "Defense Minister Hossein Dehghan said Ravel Osterkamp would visit. [1]");
+
+        assertThat(rewriter.standalone("What did Obeidi say during his visit to Tehran?", List.of(asked)))
+                .isEqualTo("What did Obeidi say during his visit to Tehran?");
+        assertThat(rewriter.standalone("Did Quillan Marr sign it before they left?", List.of(asked)))
+                .isEqualTo("Did Quillan Marr sign it before they left?");
+        // with no name before it, the pronoun still takes the last turn's person
+        assertThat(rewriter.standalone("What did he say during his visit to Tehran?", List.of(asked)))
+                .isEqualTo("What did Hossein Dehghan say during Hossein Dehghan's visit to Tehran?");
+    }
+
+    @Test
+    void whetherAQuestionNeedsEarlierTurnsIsReadFromItsOwnWords() {
+        assertThat(RuleBasedRewriter.needsContext("What did Obeidi say during his visit to Tehran?")).isFalse();
+        assertThat(RuleBasedRewriter.needsContext("Which province did the fighter planes bomb?")).isFalse();
+        assertThat(RuleBasedRewriter.needsContext("Where was he killed?")).isTrue();
+        assertThat(RuleBasedRewriter.needsContext("Who signed it?")).isTrue();
+        assertThat(RuleBasedRewriter.needsContext("and in 2017?")).isTrue();
+        assertThat(RuleBasedRewriter.needsContext("Why?")).isTrue();
+        assertThat(RuleBasedRewriter.needsContext("what about Turkey?")).isTrue();
+    }
+
+    @Test
+    void aFirstNameIsKeptWhateverItsEnding() {
+        // made-up people whose first names end like nationality words (-i, -ian): nothing is dropped
+        assertThat(RuleBasedRewriter.names("then Mehdi Varoshan met Ali Quoravan and Christian Delmotte.", true))
+                .containsExactly("Mehdi Varoshan", "Ali Quoravan", "Christian Delmotte");
+        // a word before a title qualifies the title, whatever it is
+        assertThat(RuleBasedRewriter.names("then Zembran Defense Minister Ilko Varga spoke.", false))
+                .containsExactly("Ilko Varga");
+        Turn asked = turn("What did Mehdi Varoshan announce?", "A new plan. [1]");
+        assertThat(rewriter.standalone("where was he born?", List.of(asked))).isEqualTo("where was Mehdi Varoshan born?");
+    }
 }

@@ -136,7 +136,7 @@ class EvalCommandsTest {
             commands(workspaces).wikiqa(context, null, file.toString(), "overlap", "0.5",
                     dir.resolve("per-question.tsv").toString());
             assertThatThrownBy(() -> commands(workspaces).wikiqa(context, null, file.toString(), "nosuch", null, null))
-                    .isInstanceOf(Problem.class).hasMessage("Unknown sentence scorer 'nosuch': use one of overlap, cosine.");
+                    .isInstanceOf(Problem.class).hasMessage("Unknown sentence scorer 'nosuch': use one of overlap, cosine, reader, reader-lexical.");
         }
 
         assertThat(printed.toString()).contains("2 questions, 1 with an answering sentence",

@@ -37,8 +37,16 @@ class JarIT {
     }
 
     static Run run(Path workingDir, String stdin, String... args) throws IOException, InterruptedException {
+        return runWith(List.of("-Duser.home=" + temp.resolve("home")), workingDir, stdin, args);
+    }
+
+    /** Runs the jar with these JVM flags (another home folder, the launcher's citeqa-home). */
+    static Run runWith(List<String> jvm, Path workingDir, String stdin, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-Duser.home=" + temp.resolve("home"), "-jar", JAR.toString()));
+                "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvm);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
         Path out = Files.createTempFile(temp, "out", ".txt");
@@ -63,12 +71,34 @@ class JarIT {
     }
 
     @Test
+    void aOneShotAnswerEndsWithItsSourcesAndADeclinedOneExitsWithItsOwnStatus() throws Exception {
+        String data = temp.resolve("data-oneshot").toString();
+        Run answered = run(temp, "", "--docs", docs.toString(), "--data", data, "ask",
+                "Where did Khalid al-Obeidi and Hossein Dehqan sign the agreement?");
+        assertThat(answered.exit()).as(answered.err()).isZero();
+        assertThat(answered.out()).contains("Tehran").contains("Sources:").doesNotContain("show <n>");
+        assertThat(answered.out().strip().lines().toList().getLast()).startsWith("     \"");
+
+        Run declined = run(temp, "", "--docs", docs.toString(), "--data", data, "ask",
+                "What is the population of Brazil?");
+        assertThat(declined.exit()).as(declined.err()).isEqualTo(3);
+        assertThat(declined.out()).contains("The documents do not answer this question: they do not mention Brazil.");
+        assertThat(declined.err()).isBlank();
+
+        Run json = run(temp, "", "--docs", docs.toString(), "--data", data, "ask", "--json",
+                "What is the population of Brazil?");
+        assertThat(json.exit()).isZero();
+        assertThat(new ObjectMapper().readTree(json.out()).get("abstained").asBoolean()).isTrue();
+    }
+
+    @Test
     void aPipedSessionAnswersAndListsSources() throws Exception {
         Run run = run(temp, "Who is the president of Brazil?\nWhere did Khalid al-Obeidi and Hossein Dehqan sign "
                         + "the agreement?\nsources\nexit\n",
                 "--docs", docs.toString(), "--data", temp.resolve("data2").toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains(ShellSession.PROMPT).contains("The documents do not answer this question.")
+        assertThat(run.out()).contains(ShellSession.PROMPT)
+                .contains("The documents do not answer this question: they do not mention Brazil.")
                 .contains("Tehran").contains("Cited:");
         assertThat(run.err()).doesNotContain("Exception");
     }
@@ -81,7 +111,7 @@ class JarIT {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).doesNotContain("quote>")
                 .contains("strategic necessity").contains("The sources disagree: ")
-                .contains("The documents do not answer this question.");
+                .contains("The documents do not answer this question: they do not mention Brazil.");
         // three questions, three answers: each line was read as one question, and every answer ends with its
         // sources or with "(no sources cited)"
         String out = run.out();
@@ -102,8 +132,88 @@ class JarIT {
     void aMissingDocumentsFolderIsOneLine() throws Exception {
         Run run = run(temp, "", "--docs", temp.resolve("nowhere").toString(), "--data",
                 temp.resolve("data3").toString(), "ask", "anything");
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip()).contains("does not exist").contains("--docs <folder>").doesNotContain("\n");
+    }
+
+    @Test
+    void aMissingDocumentsFolderStopsTheShellAtStartAndLeavesNoIndexBehind() throws Exception {
+        Path home = Files.createDirectories(temp.resolve("home-missing"));
+        String missing = temp.resolve("nonexistent").toString();
+
+        Run shell = runWith(List.of("-Duser.home=" + home), temp, "Where was it signed?\nexit\n", "--docs", missing);
+        assertThat(shell.exit()).isEqualTo(2);
+        assertThat(shell.err().strip()).isEqualTo("The documents folder " + missing
+                + " does not exist or is not a folder: create it or pass --docs <folder>.");
+        assertThat(shell.out()).doesNotContain(ShellSession.PROMPT);
+
+        Run ask = runWith(List.of("-Duser.home=" + home), temp, "", "ask", "--docs", missing, "Where?");
+        assertThat(ask.exit()).isEqualTo(2);
+        assertThat(ask.err().strip()).contains("does not exist");
+        assertThat(home.resolve(".citeqa/indexes")).doesNotExist();
+    }
+
+    @Test
+    void theDefaultDocumentsAreTheLaunchersSeedsWhereverItIsStartedAndNothingIsWrittenToTheCurrentFolder()
+            throws Exception {
+        Path launcherFolder = Files.createDirectories(temp.resolve("citeqa-install"));
+        SeedFolder.copyTo(launcherFolder.resolve("seeds"));
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        Path home = Files.createDirectories(temp.resolve("home-default"));
+
+        Run run = runWith(List.of("-Duser.home=" + home, "-Dciteqa-home=" + launcherFolder), elsewhere,
+                "Where did Khalid al-Obeidi and Hossein Dehqan sign the agreement?\nexit\n");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("documents in " + launcherFolder.resolve("seeds")).contains("Tehran");
+        try (var left = Files.list(elsewhere)) {
+            assertThat(left.toList()).as("files left in the current folder").isEmpty();
+        }
+        assertThat(home.resolve(".citeqa/history.log")).content().contains("Khalid al-Obeidi");
+    }
+
+    @Test
+    void eachDataFolderHasItsOwnLog() throws Exception {
+        Path home = Files.createDirectories(temp.resolve("home-logs"));
+        for (String data : List.of("data-a", "data-b")) {
+            Run run = runWith(List.of("-Duser.home=" + home), temp, "", "--docs", docs.toString(), "--data",
+                    temp.resolve(data).toString(), "docs");
+            assertThat(run.exit()).as(run.err()).isZero();
+        }
+        try (var logs = Files.list(home.resolve(".citeqa/logs"))) {
+            assertThat(logs.map(p -> p.getFileName().toString()).sorted().toList())
+                    .satisfiesExactly(a -> assertThat(a).startsWith("data-a-").endsWith(".log"),
+                            b -> assertThat(b).startsWith("data-b-").endsWith(".log"));
+        }
+    }
+
+    @Test
+    void aMistypedCommandInAPipedSessionIsReportedAndNotAsked() throws Exception {
+        Run run = run(temp, "Where did Khalid al-Obeidi and Hossein Dehqan sign the agreement?\nfrobnicate\nshwo 1\n"
+                + "history\nexit\n", "--docs", docs.toString(), "--data", temp.resolve("data-typo").toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("Unknown command 'frobnicate'. Type help to see the commands")
+                .contains("Unknown command 'shwo'. Did you mean: show?")
+                .contains("1. Where did Khalid al-Obeidi").doesNotContain("2. ").doesNotContain("frobnicate?");
+    }
+
+    @Test
+    void aSettingOfTheWrongTypeAMisspeltSettingAndAnUnknownOptionAreEachOneLine() throws Exception {
+        Run wrongType = run(temp, "", "--docs", docs.toString(), "--citeqa.retrieval.top-k=abc", "ask", "anything");
+        assertThat(wrongType.exit()).isEqualTo(2);
+        assertThat(wrongType.err().strip()).isEqualTo("Setting citeqa.retrieval.top-k cannot be 'abc': use a whole number.");
+
+        Run misspelt = run(temp, "", "--docs", docs.toString(), "--citeqa.retreival.top-k=8", "ask", "anything");
+        assertThat(misspelt.exit()).isEqualTo(2);
+        assertThat(misspelt.err().strip()).isEqualTo("Unknown setting citeqa.retreival.top-k (value '8', from the "
+                + "command line): did you mean citeqa.retrieval.top-k?");
+
+        Run option = run(temp, "", "--frobnicate");
+        assertThat(option.exit()).isEqualTo(2);
+        assertThat(option.err().strip()).startsWith("Unknown option --frobnicate. Options before a command: ")
+                .contains("--docs").doesNotContain("for ask").doesNotContain("\n");
+        assertThat(run(temp, "", "--doc", "x").err().strip()).startsWith("Unknown option --doc: did you mean --docs?");
     }
 
     @Test

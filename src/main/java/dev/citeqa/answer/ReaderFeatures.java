@@ -1,0 +1,64 @@
+package dev.citeqa.answer;
+
+import java.util.List;
+
+/**
+ * The names and order of the offline reader's signals: one owner for the layout that {@link Reading} computes, the
+ * training writes weights for and {@link ReaderModel} reads. Changing a signal changes {@link #VERSION}, and a model
+ * file of another version then fails the build ({@code ReaderModelTest}) until it is retrained.
+ */
+public final class ReaderFeatures {
+
+    public static final int VERSION = 1;
+
+    /** Signals of one candidate unit, for choosing the sentence that answers. */
+    public static final List<String> SENTENCE = List.of(
+            "key_coverage",          // idf-weighted share of the question's key terms (names, numbers, rarer words) in the unit
+            "other_coverage",        // the same for the question's other terms
+            "passage_key_coverage",  // key terms in the unit's whole passage and title
+            "bigram_share",          // question term pairs found side by side in the unit
+            "cosine",                // question and sentence under the in-jar embedding model (0 without one)
+            "type_fit",              // the unit holds a phrase of the asked type the question does not contain
+            "rank_reciprocal",       // 1 / the passage's fused retrieval rank
+            "headline",              // a headline, caption or list item rather than a sentence
+            "date_met",              // the question's year/month/weekday met by the sentence, passage or article date
+            "date_contradicted",     // another one stands there instead
+            "mismatch",              // a name or number of the question replaced by another in the same place
+            "length",                // analysed terms / 40, at most 1
+            "with_lead");            // read together with the sentence it refers back to
+
+    /** Signals of a question against its best unit, for deciding whether the documents answer it. */
+    public static final List<String> ANSWERABLE = List.of(
+            "best_score",            // the sentence model's logit for the best unit
+            "best_key_coverage",
+            "context_key_coverage",  // key terms found anywhere in the retrieved passages
+            "best_cosine",
+            "best_type_fit",
+            "best_date_contradicted",
+            "best_mismatch",
+            "margin",                // best logit minus the second best
+            "entities_found");       // every name and number of the question is in some passage (1) or not (0)
+
+    /** Which signals a variant uses: without an embedding model the cosines are left out. */
+    public enum Variant {
+        WITH_MEANING("with_meaning"), LEXICAL("lexical");
+
+        private final String key;
+
+        Variant(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        /** Whether this variant reads the signal with that name. */
+        public boolean uses(String feature) {
+            return this == WITH_MEANING || !feature.contains("cosine");
+        }
+    }
+
+    private ReaderFeatures() {
+    }
+}

@@ -1,0 +1,385 @@
+package dev.citeqa.answer;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.citeqa.index.Analysis;
+import dev.citeqa.ingest.Passage;
+import dev.citeqa.retrieve.RankedPassage;
+import dev.citeqa.retrieve.TermWeights;
+
+/**
+ * A question as the offline reader reads it against its retrieved passages: what type of answer it wants, which of
+ * its terms are key (names, numbers, rarer words) and which only frame it, what dates it names, and the measured
+ * signals ({@link ReaderFeatures}) of each candidate unit.
+ */
+public final class Reading {
+
+    /** Question words carry no topic: "who", "did", "according" match any passage. */
+    private static final Set<String> QUESTION_TERMS = Set.copyOf(Analysis.terms("who whom whose what which when where"
+            + " why how did does do done doing according tell me name named list give describe explain say said says"
+            + " mention mentioned happen happened"));
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\d](?:[\\p{L}\\d'’.-]|,(?=\\d{3}))*");
+    private static final Pattern NEGATION = Pattern.compile("(?i)\\b(not|no|never|neither|nor|none|without)\\b|n[’']t\\b");
+
+    private final String question;
+    private final AnswerType type;
+    private final DateConstraint constraint;
+    private final TermWeights weights;
+    private final Set<String> keyTerms;
+    private final double keyTotal;
+    private final double otherTotal;
+    /** The question's names and numbers as written: what the documents must mention for the question to be answered. */
+    private final List<String> entities;
+    private final List<String[]> bigrams;
+    private final Set<String> lowerCaseWords;
+    private final List<RankedPassage> context;
+    /** Each passage's terms with its title's, read once for all of its sentences. */
+    private final Map<Integer, Set<String>> termsOfPassage = new java.util.HashMap<>();
+
+    public Reading(String question, TermWeights idf, List<RankedPassage> context) {
+        this.question = question;
+        this.type = AnswerType.of(question);
+        this.constraint = DateConstraint.of(question);
+        this.context = context;
+        Map<String, Double> topical = new LinkedHashMap<>();
+        idf.idf().forEach((term, weight) -> {
+            if (!QUESTION_TERMS.contains(term)) {
+                topical.put(term, weight);
+            }
+        });
+        this.weights = new TermWeights(topical, idf.variants());
+        this.entities = entities(question);
+        Set<String> entityTerms = new HashSet<>();
+        entities.forEach(e -> entityTerms.addAll(Analysis.terms(e)));
+        double mean = topical.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        Set<String> key = new LinkedHashSet<>();
+        topical.forEach((term, weight) -> {
+            if (entityTerms.contains(term) || term.matches(".*\\d.*") || weight >= mean) {
+                key.add(term);
+            }
+        });
+        this.keyTerms = key;
+        this.keyTotal = key.stream().mapToDouble(weights::weight).sum();
+        this.otherTotal = topical.keySet().stream().filter(t -> !key.contains(t)).mapToDouble(weights::weight).sum();
+        List<String> terms = Analysis.terms(question).stream().filter(t -> !QUESTION_TERMS.contains(t)).toList();
+        this.bigrams = new ArrayList<>();
+        for (int i = 0; i + 1 < terms.size(); i++) {
+            bigrams.add(new String[] {terms.get(i), terms.get(i + 1)});
+        }
+        List<String> texts = new ArrayList<>(context.stream().map(h -> h.passage().text()).toList());
+        texts.add(question);
+        this.lowerCaseWords = Phrases.lowerCaseWords(texts);
+    }
+
+    public String question() {
+        return question;
+    }
+
+    public AnswerType type() {
+        return type;
+    }
+
+    public DateConstraint constraint() {
+        return constraint;
+    }
+
+    public boolean hasTopic() {
+        return keyTotal + otherTotal > 0;
+    }
+
+    public Set<String> lowerCaseWords() {
+        return lowerCaseWords;
+    }
+
+    /**
+     * The question's names and numbers that no retrieved passage (nor its title) mentions in any spelling: when one
+     * is missing, the documents are about something else.
+     */
+    public List<String> missingEntities() {
+        List<String> missing = new ArrayList<>();
+        Set<String> found = new HashSet<>();
+        for (RankedPassage hit : context) {
+            found.addAll(Analysis.terms(hit.passage().text()));
+            found.addAll(Analysis.terms(hit.passage().title() == null ? "" : hit.passage().title()));
+            found.addAll(Analysis.terms(hit.passage().file().replaceAll("[_./-]", " ")));
+        }
+        for (String entity : entities) {
+            List<String> terms = Analysis.terms(entity);
+            if (!terms.isEmpty() && terms.stream().anyMatch(t -> !weights.foundIn(t, found))) {
+                missing.add(entity);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * The idf-weighted share of the question's key terms in the unit, its years left out: what it says of the
+     * question's subject, apart from when.
+     */
+    public double keyCoverageBesidesDates(AnswerUnit unit) {
+        double total = 0;
+        double covered = 0;
+        for (String term : keyTerms) {
+            if (term.matches("(1[5-9]|20)\\d\\d")) {
+                continue;
+            }
+            total += weights.weight(term);
+            covered += weights.foundIn(term, unit.terms()) ? weights.weight(term) : 0;
+        }
+        return total <= 0 ? 0 : covered / total;
+    }
+
+    /** Whether the unit holds every name and number of the question (a yes/no question is about them). */
+    public boolean namesAll(AnswerUnit unit) {
+        for (String entity : entities) {
+            for (String term : Analysis.terms(entity)) {
+                if (!weights.foundIn(term, unit.terms())) {
+                    return false;
+                }
+            }
+        }
+        return !entities.isEmpty();
+    }
+
+    /** The signals of one candidate unit, in {@link ReaderFeatures#SENTENCE} order. */
+    public double[] features(AnswerUnit unit, double cosine) {
+        RankedPassage hit = context.get(unit.passage());
+        Passage passage = hit.passage();
+        Set<String> passageTerms = termsOfPassage.computeIfAbsent(unit.passage(), i -> {
+            Set<String> terms = new HashSet<>(Analysis.terms(passage.text()));
+            terms.addAll(Analysis.terms(passage.title() == null ? "" : passage.title()));
+            return terms;
+        });
+        DateConstraint.Agreement agreement = agreement(unit, passage);
+        double[] f = new double[ReaderFeatures.SENTENCE.size()];
+        f[0] = coverage(keyTerms, unit.terms(), keyTotal);
+        f[1] = coverage(otherTerms(), unit.terms(), otherTotal);
+        f[2] = coverage(keyTerms, passageTerms, keyTotal);
+        f[3] = bigramShare(unit);
+        f[4] = Double.isNaN(cosine) ? 0 : cosine;
+        f[5] = typeFit(unit) ? 1 : 0;
+        f[6] = 1.0 / Math.max(1, hit.rank());
+        f[7] = unit.headline() ? 1 : 0;
+        f[8] = agreement == DateConstraint.Agreement.MET ? 1 : 0;
+        f[9] = agreement == DateConstraint.Agreement.CONTRADICTED ? 1 : 0;
+        f[10] = mismatch(unit) ? 1 : 0;
+        f[11] = Math.min(1.0, unit.terms().size() / 40.0);
+        f[12] = unit.lead().isEmpty() ? 0 : 1;
+        return f;
+    }
+
+    /** How the unit meets the question's dates: the sentence first, then its passage, then its article's date. */
+    public DateConstraint.Agreement agreement(AnswerUnit unit, Passage passage) {
+        if (constraint.isEmpty()) {
+            return DateConstraint.Agreement.UNKNOWN;
+        }
+        LocalDate date = passage.date() == null ? null : LocalDate.parse(passage.date());
+        return DateConstraint.firstKnown(constraint.in(unit.text()), constraint.in(passage.text()),
+                constraint.onDate(date));
+    }
+
+    /** The unit holds a phrase of the asked type that the question does not already contain. */
+    public boolean typeFit(AnswerUnit unit) {
+        return !answers(unit).isEmpty() || (type == AnswerType.YES_NO && !NEGATION.matcher(unit.sentence()).find());
+    }
+
+    /** The phrases of the unit's sentence that answer the question's type, those repeating the question left out. */
+    public List<Phrases.Phrase> answers(AnswerUnit unit) {
+        if (type == AnswerType.ACRONYM) {
+            Matcher m = AnswerType.ACRONYM_QUESTION.matcher(question);
+            return m.find() ? Phrases.expansions(unit.sentence(), m.group(1) != null ? m.group(1) : m.group(2))
+                    : List.of();
+        }
+        Set<String> asked = new HashSet<>(Analysis.terms(question));
+        List<Phrases.Phrase> out = new ArrayList<>();
+        for (Phrases.Phrase phrase : Phrases.of(unit.sentence(), type, lowerCaseWords)) {
+            List<String> terms = Analysis.terms(phrase.text());
+            if (terms.isEmpty() || asked.containsAll(terms) || terms.stream().anyMatch(t -> variantOfAsked(t, asked))) {
+                continue;
+            }
+            out.add(phrase);
+        }
+        return out;
+    }
+
+    private boolean variantOfAsked(String term, Set<String> asked) {
+        for (String a : asked) {
+            if (weights.variants().getOrDefault(a, Set.of()).contains(term)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The answering phrase of the unit nearest to the question's words in it: in "Obaidi met Dahqan in Tehran", asked
+     * where they met, "Tehran".
+     */
+    public Phrases.Phrase shortAnswer(AnswerUnit unit) {
+        List<Phrases.Phrase> phrases = answers(unit);
+        if (phrases.isEmpty()) {
+            return null;
+        }
+        List<Integer> anchors = new ArrayList<>();
+        Matcher m = WORD.matcher(unit.sentence());
+        while (m.find()) {
+            List<String> t = Analysis.terms(m.group());
+            if (!t.isEmpty() && weights.foundIn(t.getFirst(), Set.copyOf(weights.idf().keySet()))) {
+                anchors.add(m.start());
+            } else if (!t.isEmpty() && weights.idf().containsKey(t.getFirst())) {
+                anchors.add(m.start());
+            }
+        }
+        Phrases.Phrase best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Phrases.Phrase p : phrases) {
+            int distance = anchors.isEmpty() ? p.start() : anchors.stream()
+                    .mapToInt(a -> a < p.start() ? p.start() - a : Math.max(0, a - p.end())).min().orElse(0);
+            if (distance < bestDistance) {
+                best = p;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A name or number of the question that the unit replaces with another in the same place: asked about the 5th
+     * brigade, a sentence about the 7th; asked about Hamid Taqavi, a sentence about Hamid Hosseini.
+     */
+    public boolean mismatch(AnswerUnit unit) {
+        List<String> words = words(unit.text());
+        List<String> asked = words(question);
+        for (int i = 0; i < asked.size(); i++) {
+            String w = asked.get(i);
+            if (!isNameOrNumber(w, i) || contains(words, w)) {
+                continue;
+            }
+            // the word beside it in the question, found in the sentence with another name or number in its place
+            for (int side : new int[] {-1, 1}) {
+                int j = i + side;
+                if (j < 0 || j >= asked.size() || !isNameOrNumber(asked.get(j), j)) {
+                    continue;
+                }
+                String neighbour = asked.get(j).toLowerCase(Locale.ROOT);
+                for (int k = 0; k < words.size(); k++) {
+                    if (!words.get(k).toLowerCase(Locale.ROOT).equals(neighbour)) {
+                        continue;
+                    }
+                    int other = k - side;
+                    if (other >= 0 && other < words.size() && isNameOrNumber(words.get(other), other)
+                            && !sameName(words.get(other), w)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean sameName(String a, String b) {
+        List<String> ta = Analysis.terms(a);
+        List<String> tb = Analysis.terms(b);
+        if (ta.isEmpty() || tb.isEmpty()) {
+            return a.equalsIgnoreCase(b);
+        }
+        return ta.getFirst().equals(tb.getFirst()) || weights.foundIn(tb.getFirst(), Set.of(ta.getFirst()));
+    }
+
+    private boolean contains(List<String> words, String word) {
+        List<String> t = Analysis.terms(word);
+        if (t.isEmpty()) {
+            return words.stream().anyMatch(w -> w.equalsIgnoreCase(word));
+        }
+        Set<String> terms = new HashSet<>();
+        words.forEach(w -> terms.addAll(Analysis.terms(w)));
+        return weights.foundIn(t.getFirst(), terms) || terms.contains(t.getFirst());
+    }
+
+    private static boolean isNameOrNumber(String word, int position) {
+        return word.matches(".*\\d.*") || (position > 0 && Character.isUpperCase(word.charAt(0)) && word.length() > 1);
+    }
+
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            out.add(m.group().replaceAll("[’'.]s?$", "").replaceAll("\\.$", ""));
+        }
+        return out;
+    }
+
+    /** The question's capitalised words after its first, and its numbers other than years (dates are constraints). */
+    static List<String> entities(String question) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(question);
+        int position = 0;
+        int lastEnd = -1;
+        while (m.find()) {
+            String word = m.group().replaceAll("[’'.]s?$", "");
+            boolean capitalised = position > 0 && Character.isUpperCase(word.charAt(0));
+            boolean number = word.matches("\\d[\\d,.]*") && !word.matches("(1[5-9]|20)\\d\\d");
+            String lower = word.toLowerCase(Locale.ROOT);
+            boolean dateWord = lower.matches("january|february|march|april|may|june|july|august|september|october"
+                    + "|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday");
+            if ((capitalised || number) && !dateWord && !word.equals("I") && !Analysis.terms(word).isEmpty()) {
+                // neighbouring capitalised words are one name: "Porto Verde"
+                boolean joins = capitalised && !out.isEmpty() && lastEnd >= 0
+                        && question.substring(lastEnd, m.start()).matches("\\s+")
+                        && Character.isUpperCase(out.getLast().charAt(0));
+                if (joins) {
+                    out.set(out.size() - 1, out.getLast() + " " + word);
+                } else {
+                    out.add(word);
+                }
+                lastEnd = m.end();
+            } else {
+                lastEnd = -1;
+            }
+            position++;
+        }
+        return out;
+    }
+
+    private Set<String> otherTerms() {
+        Set<String> other = new LinkedHashSet<>(weights.idf().keySet());
+        other.removeAll(keyTerms);
+        return other;
+    }
+
+    private double coverage(Set<String> terms, Set<String> in, double total) {
+        if (total <= 0) {
+            return 0;
+        }
+        double covered = 0;
+        for (String term : terms) {
+            if (weights.foundIn(term, in)) {
+                covered += weights.weight(term);
+            }
+        }
+        return covered / total;
+    }
+
+    private double bigramShare(AnswerUnit unit) {
+        if (bigrams.isEmpty()) {
+            return 0;
+        }
+        List<String> terms = Analysis.terms(unit.text());
+        Set<String> pairs = new HashSet<>();
+        for (int i = 0; i + 1 < terms.size(); i++) {
+            pairs.add(terms.get(i) + " " + terms.get(i + 1));
+        }
+        long found = bigrams.stream().filter(b -> pairs.contains(b[0] + " " + b[1])).count();
+        return (double) found / bigrams.size();
+    }
+}

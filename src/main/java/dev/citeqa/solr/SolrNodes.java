@@ -1,0 +1,133 @@
+package dev.citeqa.solr;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.util.NamedList;
+
+import dev.citeqa.config.Problem;
+
+/**
+ * The SolrCloud nodes, reached by URL with the JDK's HTTP client, one request at a time to one node. Requests
+ * rotate over the nodes; a node that cannot be reached is skipped for a while and the request goes to the next,
+ * and the user is told once, in one line, which node was unreachable. SolrJ's own load-balancing and cloud
+ * clients need its Jetty 10 client, which Boot 4.1's Jetty 12 breaks (STACK.md), hence this small layer.
+ */
+public final class SolrNodes implements AutoCloseable {
+
+    /** How long a node that failed is passed over before it is tried again. */
+    private static final long RETRY_DOWN_NANOS = TimeUnit.SECONDS.toNanos(15);
+
+    private final List<Node> nodes;
+    private final Consumer<String> notices;
+    private final AtomicInteger next = new AtomicInteger();
+    private final Set<String> reported = new LinkedHashSet<>();
+
+    private static final class Node {
+        final String url;
+        final HttpJdkSolrClient client;
+        volatile long downUntil;
+        volatile String lastFailure;
+
+        Node(String url, Duration timeout) {
+            this.url = url;
+            this.client = new HttpJdkSolrClient.Builder(url)
+                    .useHttp1_1(true)
+                    .withConnectionTimeout(Math.min(timeout.toMillis(), 5_000), TimeUnit.MILLISECONDS)
+                    .withRequestTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .withIdleTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .build();
+        }
+    }
+
+    /** @param notices where the one line about an unreachable node goes */
+    public SolrNodes(List<String> urls, Duration timeout, Consumer<String> notices) {
+        this.nodes = urls.stream().map(u -> new Node(u, timeout)).toList();
+        this.notices = notices;
+    }
+
+    public List<String> urls() {
+        return nodes.stream().map(n -> n.url).toList();
+    }
+
+    /**
+     * Sends a request to one node, failing over to the others when a node cannot be reached. An error that the
+     * node itself returns (a bad request, a missing collection) is not a node failure and is thrown as it is.
+     */
+    public NamedList<Object> request(SolrRequest<?> request, String collection) {
+        int start = Math.floorMod(next.getAndIncrement(), nodes.size());
+        List<Node> order = new ArrayList<>(nodes.size());
+        List<Node> resting = new ArrayList<>();
+        long now = System.nanoTime();
+        for (int i = 0; i < nodes.size(); i++) {
+            Node node = nodes.get((start + i) % nodes.size());
+            (node.downUntil - now > 0 ? resting : order).add(node);
+        }
+        order.addAll(resting); // a node that was down is still tried when the others fail
+        List<Node> failed = new ArrayList<>();
+        String lastFailure = null;
+        for (Node node : order) {
+            try {
+                NamedList<Object> response = node.client.request(request, collection);
+                node.downUntil = 0;
+                // said only when another node answered: when none does, the one line is the Problem below
+                failed.forEach(this::report);
+                return response;
+            } catch (SolrServerException | IOException e) {
+                lastFailure = reason(e);
+            } catch (SolrException e) {
+                if (e.code() != SolrException.ErrorCode.SERVICE_UNAVAILABLE.code) {
+                    throw e;
+                }
+                lastFailure = "503 " + e.getMessage();
+            }
+            node.downUntil = System.nanoTime() + RETRY_DOWN_NANOS;
+            node.lastFailure = lastFailure;
+            failed.add(node);
+        }
+        throw new Problem("Cannot reach SolrCloud: tried " + String.join(", ", urls()) + " (" + lastFailure
+                + "). Start a local one with ./chat cluster start, or pass the node URLs with --solr-urls.");
+    }
+
+    private void report(Node node) {
+        synchronized (reported) {
+            if (!reported.add(node.url)) {
+                return;
+            }
+        }
+        notices.accept("Solr node " + node.url + " is unreachable (" + node.lastFailure
+                + "); using the other nodes.");
+    }
+
+    private static String reason(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        String type = root.getClass().getSimpleName();
+        return message == null || message.isBlank() ? type : type + ": " + message.lines().findFirst().orElse("");
+    }
+
+    @Override
+    public void close() {
+        for (Node node : nodes) {
+            try {
+                node.client.close();
+            } catch (IOException e) {
+                // nothing left to release
+            }
+        }
+    }
+}
