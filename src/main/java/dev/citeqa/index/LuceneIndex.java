@@ -57,6 +57,9 @@ import dev.citeqa.ingest.Passage;
  */
 public final class LuceneIndex implements PassageStore {
 
+    /** Files whose passages are kept in memory between commits: the files of a few questions' hits. */
+    private static final int FILES_KEPT = 256;
+
     private final Path folder;
     private Directory directory;
     private final DirectoryOpener opener;
@@ -66,6 +69,13 @@ public final class LuceneIndex implements PassageStore {
         Directory open(Path folder) throws IOException;
     }
     private DirectoryReader reader;
+    /** Passages of recently read files, for the reader of the last commit (cleared when it changes). */
+    private final Map<String, List<Passage>> filePassages = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Passage>> eldest) {
+            return size() > FILES_KEPT;
+        }
+    };
     private String recovered;
     /** An index of an older layout, moved aside: its vectors are reused by the rebuild, then it is deleted. */
     private Previous previous;
@@ -140,6 +150,7 @@ public final class LuceneIndex implements PassageStore {
     }
 
     private void openReader() throws IOException {
+        filePassages.clear();
         if (!DirectoryReader.indexExists(directory)) {
             reader = null;
             return;
@@ -172,6 +183,7 @@ public final class LuceneIndex implements PassageStore {
         recovered = "The index in " + folder + " " + why + "; it was moved to " + aside.getFileName()
                 + " and is " + then + ".";
         reader = null;
+        filePassages.clear();
         directory = opener.open(folder);
         return aside;
     }
@@ -252,6 +264,7 @@ public final class LuceneIndex implements PassageStore {
                 reader.close();
                 reader = newer;
                 withoutVector = -1;
+                filePassages.clear();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -297,12 +310,20 @@ public final class LuceneIndex implements PassageStore {
 
     @Override
     public synchronized List<Passage> passages(String file) {
+        // a question reads the passage before each hit (its lead): the same files again and again until a commit
+        List<Passage> known = filePassages.get(file);
+        if (known != null) {
+            return new ArrayList<>(known);
+        }
         List<Passage> passages = new ArrayList<>(query(new org.apache.lucene.search.BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.FILE, file)), org.apache.lucene.search.BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)),
                         org.apache.lucene.search.BooleanClause.Occur.FILTER)
                 .build(), Integer.MAX_VALUE));
         passages.sort(Comparator.comparingInt(Passage::ordinal));
+        if (reader != null) {
+            filePassages.put(file, List.copyOf(passages));
+        }
         return passages;
     }
 
@@ -312,7 +333,12 @@ public final class LuceneIndex implements PassageStore {
         }
         try {
             IndexSearcher searcher = new IndexSearcher(reader);
-            TopDocs docs = searcher.search(query, Math.max(1, Math.min(max, reader.maxDoc())));
+            // the hits counted first: a queue sized for every document would cost more than the search at 1M passages
+            int wanted = max == 1 ? 1 : Math.min(max, searcher.count(query));
+            if (wanted == 0) {
+                return List.of();
+            }
+            TopDocs docs = searcher.search(query, wanted);
             StoredFields stored = searcher.storedFields();
             List<Passage> passages = new ArrayList<>();
             for (ScoreDoc hit : docs.scoreDocs) {
