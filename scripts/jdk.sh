@@ -37,9 +37,15 @@ if [ -z "$JAVA" ]; then
   exit 1
 fi
 JAVA_HOME_FOUND="$(cd "$(dirname "$JAVA")/.." && pwd)"
+# Sets MVN to the Maven to build with: mvn from the PATH, or else the Maven Wrapper shipped beside this folder
+# (./mvnw), which downloads Maven 3.9.11 once into ~/.m2/wrapper, so a machine with only a JDK builds too.
 require_maven() {
-  if ! command -v mvn >/dev/null 2>&1; then
-    echo "citeqa builds with Maven, which is not installed: sudo apt-get install maven" >&2
+  if command -v mvn >/dev/null 2>&1; then
+    MVN=(mvn)
+  elif [ -x "$here/mvnw" ]; then
+    MVN=("$here/mvnw")
+  else
+    echo "citeqa builds with Maven, and found neither mvn on the PATH nor $here/mvnw: sudo apt-get install maven" >&2
     exit 1
   fi
 }

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.citeqa.chat.EarlyModelLoad;
 import dev.citeqa.shell.Launch;
 import dev.citeqa.shell.ShellSession;
 
@@ -26,6 +27,7 @@ public class CiteqaApplication {
         }
         SpringApplication application = new SpringApplication(CiteqaApplication.class);
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("launch", launch));
+        application.addListeners(new EarlyModelLoad(launch.command()));
         int status;
         try {
             ConfigurableApplicationContext context = application.run(launch.springArguments().toArray(String[]::new));

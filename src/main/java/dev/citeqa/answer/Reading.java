@@ -445,14 +445,21 @@ public final class Reading {
     }
 
     private static boolean isNameOrNumber(String word, int position) {
-        return word.matches(".*\\d.*") || (position > 0 && Character.isUpperCase(word.charAt(0)) && word.length() > 1);
+        return hasDigit(word) || (position > 0 && Character.isUpperCase(word.charAt(0)) && word.length() > 1);
+    }
+
+    private static final Pattern POSSESSIVE = Pattern.compile("[’'.]s?$");
+    private static final Pattern TRAILING_DOT = Pattern.compile("\\.$");
+
+    private static boolean hasDigit(String word) {
+        return word.chars().anyMatch(c -> c >= '0' && c <= '9');
     }
 
     private static List<String> words(String text) {
         List<String> out = new ArrayList<>();
         Matcher m = WORD.matcher(text);
         while (m.find()) {
-            out.add(m.group().replaceAll("[’'.]s?$", "").replaceAll("\\.$", ""));
+            out.add(TRAILING_DOT.matcher(POSSESSIVE.matcher(m.group()).replaceAll("")).replaceAll(""));
         }
         return out;
     }
@@ -464,7 +471,7 @@ public final class Reading {
         int position = 0;
         int lastEnd = -1;
         while (m.find()) {
-            String word = m.group().replaceAll("[’'.]s?$", "");
+            String word = POSSESSIVE.matcher(m.group()).replaceAll("");
             boolean capitalised = position > 0 && Character.isUpperCase(word.charAt(0));
             boolean number = word.matches("\\d[\\d,.]*") && !word.matches("(1[5-9]|20)\\d\\d");
             String lower = word.toLowerCase(Locale.ROOT);

@@ -27,9 +27,13 @@ public record BenchReport(String command, Instant started, long tookMillis, Mach
      *
      * @param plainJar    the fat jar started with java -jar, without the launcher's extracted jar and AOT cache
      * @param launcherCpu CPU time of the started process by the time the prompt appeared (null if not reported)
+     * @param oneShot     a single question on the seeds, {@code ./chat ask "..."}, from spawn to exit (its index
+     *                    complete with vectors from the untimed run before)
+     * @param oneShotCpu  the CPU time of each single question, as last read before it ended (null if not reported)
      */
     public record Launches(String launcherCommand, Distribution launcher, Distribution launcherCpu,
-                           String plainJarCommand, Distribution plainJar, Distribution plainJarCpu) {
+                           String plainJarCommand, Distribution plainJar, Distribution plainJarCpu,
+                           String oneShotCommand, Distribution oneShot, Distribution oneShotCpu) {
     }
 
     /**

@@ -102,6 +102,9 @@ public final class Benchmark {
                 answers, sizes, vectorIndexes, embedding, hybrid, notRun);
     }
 
+    /** The question a timed single command asks: the README's first example. */
+    static final String ONE_SHOT_QUESTION = "Where did Khalid al-Obeidi and Hossein Dehqan sign the agreement?";
+
     private BenchReport.Launches launches() {
         if (options.launches() <= 0) {
             notRun.add("Launch to first prompt: not measured (--launches 0).");
@@ -127,10 +130,17 @@ public final class Benchmark {
             LaunchTimer.time(plain, options.project());
             List<LaunchTimer.Start> launcherStarts = LaunchTimer.times(viaLauncher, options.project(), options.launches());
             List<LaunchTimer.Start> plainStarts = LaunchTimer.times(plain, options.project(), options.launches());
+            List<String> oneShot = new ArrayList<>(viaLauncher);
+            oneShot.addAll(List.of("ask", ONE_SHOT_QUESTION));
+            out.printf("Timing %d single questions (./chat ask)...%n", options.launches());
+            out.flush();
+            LaunchTimer.timeToExit(oneShot, options.project()); // untimed: indexes and embeds the seeds once
+            List<LaunchTimer.Start> asks = LaunchTimer.timesToExit(oneShot, options.project(), options.launches());
             return new BenchReport.Launches("printf 'exit\\n' | ./chat", LaunchTimer.wall(launcherStarts),
                     LaunchTimer.cpu(launcherStarts),
                     "printf 'exit\\n' | java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -jar target/citeqa.jar",
-                    LaunchTimer.wall(plainStarts), LaunchTimer.cpu(plainStarts));
+                    LaunchTimer.wall(plainStarts), LaunchTimer.cpu(plainStarts),
+                    "./chat ask \"" + ONE_SHOT_QUESTION + "\"", LaunchTimer.wall(asks), LaunchTimer.cpu(asks));
         } catch (IOException e) {
             notRun.add("Launch to first prompt: failed (" + e.getMessage() + ").");
             return null;

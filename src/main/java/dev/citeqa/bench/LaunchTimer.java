@@ -60,6 +60,52 @@ final class LaunchTimer {
         }
     }
 
+    /**
+     * One single command (such as {@code ./chat ask "..."}) from spawn to exit: nanoseconds of wall-clock time, and
+     * the last CPU time read from the process while it ran (taken every few milliseconds; -1 when not reported).
+     */
+    static Start timeToExit(List<String> command, Path workingDir) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        long begin = System.nanoTime();
+        Process process = builder.start();
+        try (InputStream out = process.getInputStream()) {
+            Thread drain = Thread.ofVirtual().start(() -> {
+                try {
+                    out.transferTo(OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                    // the process ended
+                }
+            });
+            long cpu = -1;
+            long deadline = begin + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            while (!process.waitFor(5, TimeUnit.MILLISECONDS)) {
+                cpu = process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(cpu);
+                if (System.nanoTime() > deadline) {
+                    throw new IOException(String.join(" ", command) + " did not end within " + TIMEOUT_SECONDS + " s");
+                }
+            }
+            long elapsed = System.nanoTime() - begin;
+            drain.join();
+            if (process.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + " exited with " + process.exitValue());
+            }
+            return new Start(elapsed, cpu);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    static List<Start> timesToExit(List<String> command, Path workingDir, int runs)
+            throws IOException, InterruptedException {
+        List<Start> runsTimed = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            runsTimed.add(timeToExit(command, workingDir));
+        }
+        return runsTimed;
+    }
+
     static List<Start> times(List<String> command, Path workingDir, int runs) throws IOException, InterruptedException {
         List<Start> starts = new ArrayList<>();
         for (int i = 0; i < runs; i++) {

@@ -109,6 +109,10 @@ public class AskService {
             searched.accept(standalone);
         }
         RetrievalMode chosen = mode != null ? mode : RetrievalMode.parse(settings.retrieval().mode());
+        String bm25Only = bm25Only(workspace, chosen);
+        if (bm25Only != null) {
+            notice = notice == null ? bm25Only : notice + " " + bm25Only;
+        }
         List<RankedPassage> retrieved = workspace.retrieval().retrieve(standalone, chosen, settings.retrieval().topK());
         stopIfAsked(stop); // the first question may have waited here for the embedding model
         TermWeights weights = workspace.retrieval().weights(standalone);
@@ -142,6 +146,23 @@ public class AskService {
         Turn turn = new Turn(cleaned, standalone, answer, retrieved, (System.nanoTime() - begin) / 1_000_000, notice);
         conversation.add(turn);
         return turn;
+    }
+
+    /** One line when the question used BM25 alone because passages still wait for their vectors, else null. */
+    static String bm25Only(Workspace workspace, RetrievalMode chosen) {
+        if (chosen == RetrievalMode.BM25 || workspace.retrieval().effective(chosen) != RetrievalMode.BM25) {
+            return null;
+        }
+        int waiting = workspace.vectorsWaiting();
+        if (waiting == 0) {
+            return null;
+        }
+        dev.citeqa.index.EmbeddingProgress running = workspace.backgroundEmbedding();
+        String rest = running == null ? "index embeds them."
+                : "they are being embedded in the background" + (running.secondsLeft() < 0 ? ""
+                : " (" + running.line().replaceFirst("^Embedding: ", "") + ")") + "; status shows how far along.";
+        return "Searched by BM25 alone: " + waiting + " of " + workspace.passageCount()
+                + " passages have no vector yet; " + rest;
     }
 
     private static void stopIfAsked(StopSignal stop) {

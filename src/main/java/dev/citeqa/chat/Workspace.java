@@ -2,17 +2,20 @@ package dev.citeqa.chat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
+import dev.citeqa.index.EmbeddingProgress;
 import dev.citeqa.index.Embedder;
 import dev.citeqa.index.IndexSummary;
 import dev.citeqa.index.Indexer;
 import dev.citeqa.index.LuceneIndex;
 import dev.citeqa.index.PassageStore;
+import dev.citeqa.index.VectorBackfill;
 import dev.citeqa.index.StoredFile;
 import dev.citeqa.ingest.DocumentReader;
 import dev.citeqa.ingest.Passage;
@@ -30,8 +33,17 @@ import dev.citeqa.solr.SolrCollection;
 import dev.citeqa.solr.SolrPassageStore;
 import dev.citeqa.solr.SolrVectorRetriever;
 
-/** A documents folder and its own index in a data folder, opened together. */
+/**
+ * A documents folder and its own index in a data folder, opened together. Indexing is two steps: the text (BM25 can
+ * answer as soon as it is committed), then the vectors, in the foreground or on a background thread.
+ */
 public final class Workspace implements AutoCloseable {
+
+    /**
+     * Passages embedded before a first answer rather than behind it: about five seconds at the 40 passages/s measured
+     * on 2 cores, about what a first answer may wait. More go to the background (shell) or wait for index (one-shot).
+     */
+    public static final int EMBED_BEFORE_ANSWER = 200;
 
     private final Path docs;
     private final Path data;
@@ -39,15 +51,25 @@ public final class Workspace implements AutoCloseable {
     private final Indexer indexer;
     private final LexicalRetriever bm25;
     private final PassageRetrieval retrieval;
+    private final Embedder embedder;
+    private final VectorBackfill backfill;
     private final DocumentReader reader;
     private IndexSummary lastSync;
+    private Thread background;
+    private volatile boolean stopBackground;
+    private volatile EmbeddingProgress backgroundProgress;
 
     /** Opens the index with the process's instance of the configured embedding model. */
     public Workspace(Path docs, Path data, CiteqaProperties settings) {
         this(docs, data, settings, Embedder.shared(settings.retrieval().embeddingModel()));
     }
 
-    /** Opens the index; the embedding model starts loading in the background, as the first sync will need it. */
+    /**
+     * Opens the index. The embedding model is not loaded here: a command that needs no vector (status, docs, a
+     * question answered by BM25) must not pay for it, and a process that exits while the model's native code is still
+     * loading can crash in it. A single ask starts it early (EarlyModelLoad), the shell after its prompt, and an
+     * embedding or a question's vector loads it on first use.
+     */
     public Workspace(Path docs, Path data, CiteqaProperties settings, Embedder embedder) {
         this(docs, data, settings, embedder, System.err::println);
     }
@@ -74,10 +96,11 @@ public final class Workspace implements AutoCloseable {
             vectors = new VectorRetriever(index, embedder);
         }
         this.indexer = new Indexer(store, settings.ingest(), embedder);
+        this.embedder = embedder;
+        this.backfill = new VectorBackfill(store, embedder);
         this.retrieval = new PassageRetrieval(bm25, vectors, settings.retrieval().rrfK(),
                 settings.retrieval().candidates());
         this.reader = new DocumentReader(settings.ingest().maxFileMb());
-        embedder.warmUp();
     }
 
     public Path docs() {
@@ -155,19 +178,112 @@ public final class Workspace implements AutoCloseable {
         return (question, k) -> retrieval.retrieve(question, mode, k);
     }
 
-    /** Brings the index in line with the folder. */
-    public synchronized IndexSummary sync(Consumer<Indexer.Progress> progress) {
-        lastSync = indexer.sync(docs, progress);
+    /** Brings the index in line with the folder, vectors included. */
+    public IndexSummary sync(Consumer<Indexer.Progress> progress) {
+        return sync(progress, p -> {
+        }, () -> false);
+    }
+
+    /**
+     * Brings the index in line with the folder: the text, then every missing vector in the foreground (a background
+     * embedding is stopped first and this one takes over), until {@code stop} says so.
+     */
+    public synchronized IndexSummary sync(Consumer<Indexer.Progress> files, Consumer<EmbeddingProgress> embedding,
+                                          BooleanSupplier stop) {
+        IndexSummary text = syncText(files);
+        return embed(text, embedding, stop);
+    }
+
+    /** Brings the text of the index in line with the folder; passages whose text is new wait for their vectors. */
+    public synchronized IndexSummary syncText(Consumer<Indexer.Progress> files) {
+        stopBackground();
+        lastSync = indexer.sync(docs, files);
         return lastSync;
     }
 
-    /** Syncs once per session, before the first question; later calls return null. */
-    public synchronized IndexSummary syncOnce(Consumer<Indexer.Progress> progress) {
-        return lastSync == null ? sync(progress) : null;
+    /** Syncs the text once per session, before the first question; later calls return null. */
+    public synchronized IndexSummary syncOnce(Consumer<Indexer.Progress> files) {
+        return lastSync == null ? syncText(files) : null;
+    }
+
+    /** Embeds what waits, in the foreground; the summary of the index run {@code text} with the embedding added. */
+    public synchronized IndexSummary embed(IndexSummary text, Consumer<EmbeddingProgress> embedding,
+                                           BooleanSupplier stop) {
+        stopBackground();
+        long begin = System.nanoTime();
+        int embedded = backfill.run(embedding, stop);
+        lastSync = text.embedding(embedded, backfill.waiting(), embedded == 0 ? 0 : (System.nanoTime() - begin) / 1_000_000);
+        return lastSync;
+    }
+
+    /** Passages in the index. */
+    public int passageCount() {
+        return store.passageCount();
+    }
+
+    /** Passages that have no vector yet (0 without an embedding model). */
+    public int vectorsWaiting() {
+        return backfill.waiting();
+    }
+
+    /**
+     * Starts embedding what waits on a background thread, unless one runs already; {@code finished} gets the last
+     * progress (or the failure's message) when it ends. Questions meanwhile use BM25 alone.
+     */
+    public synchronized void embedInBackground(Consumer<String> finished) {
+        if (background != null && background.isAlive() || backfill.waiting() == 0) {
+            return;
+        }
+        stopBackground = false;
+        backgroundProgress = new EmbeddingProgress(0, backfill.waiting(), 0);
+        background = new Thread(() -> {
+            long begin = System.nanoTime();
+            try {
+                int embedded = backfill.run(p -> backgroundProgress = p, () -> stopBackground);
+                if (!stopBackground) {
+                    finished.accept(String.format("Embedded %d passages in %.0f s: questions now use the vectors too.",
+                            embedded, (System.nanoTime() - begin) / 1e9));
+                }
+            } catch (RuntimeException e) {
+                finished.accept("Embedding in the background stopped (" + e.getMessage()
+                        + "); questions use BM25 alone, and index tries again.");
+            } finally {
+                backgroundProgress = null;
+            }
+        }, "citeqa-embedding");
+        background.setDaemon(true);
+        background.setPriority(Thread.MIN_PRIORITY);
+        background.start();
+    }
+
+    /** The background embedding's progress, or null when none runs. */
+    public EmbeddingProgress backgroundEmbedding() {
+        return backgroundProgress;
+    }
+
+    /** The embedding model's name ("none" when retrieval is by BM25 alone). */
+    public String embeddingModel() {
+        return embedder.name();
+    }
+
+    /** Stops a background embedding after its current step, keeping what it committed, and waits for it. */
+    private void stopBackground() {
+        Thread running = background;
+        if (running == null) {
+            return;
+        }
+        stopBackground = true;
+        try {
+            running.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        background = null;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        stopBackground();
         store.close();
     }
 }

@@ -41,10 +41,8 @@ public class Workspaces implements AutoCloseable {
 
     /** The workspace for these folders (null means the configured one), opening it if needed. */
     public synchronized Workspace open(String docs, String data) {
-        Path docsPath = absolute(docs != null && !docs.isBlank() ? Path.of(docs) : settings.docs());
-        Path dataPath = data != null && !data.isBlank() ? absolute(Path.of(data))
-                : settings.data() != null && (docs == null || docs.isBlank()) ? absolute(settings.data())
-                : defaultData(docsPath);
+        Path docsPath = docsFolder(settings, docs);
+        Path dataPath = dataFolder(settings, docs, data);
         if (current != null && current.docs().equals(docsPath) && current.data().equals(dataPath)) {
             return current;
         }
@@ -59,6 +57,18 @@ public class Workspaces implements AutoCloseable {
 
     public synchronized Workspace current() {
         return current != null ? current : open(null, null);
+    }
+
+    /** The documents folder a command works on: the one it names, else the configured one. */
+    static Path docsFolder(CiteqaProperties settings, String docs) {
+        return absolute(docs != null && !docs.isBlank() ? Path.of(docs) : settings.docs());
+    }
+
+    /** The data folder of a command's documents: the one it names, the configured one, or one of their own. */
+    static Path dataFolder(CiteqaProperties settings, String docs, String data) {
+        return data != null && !data.isBlank() ? absolute(Path.of(data))
+                : settings.data() != null && (docs == null || docs.isBlank()) ? absolute(settings.data())
+                : defaultData(docsFolder(settings, docs));
     }
 
     /** Stops with one line when the documents folder is missing or is a file. */

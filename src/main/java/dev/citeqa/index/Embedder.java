@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15.BgeSmallEnV15EmbeddingModel;
 
@@ -67,7 +68,23 @@ public final class Embedder {
         }
     }
 
+    /** From the model cache (OnnxModel); if that cannot be used (a read-only home), as LangChain4j loads it. */
     private EmbeddingModel load() {
+        try {
+            return switch (name) {
+                case BGE_SMALL -> OnnxModel.load(OnnxModel.cacheFolder(), "bge-small-en-v1.5.onnx",
+                        "bge-small-en-v1.5-tokenizer.json", PoolingMode.CLS);
+                case MINILM -> OnnxModel.load(OnnxModel.cacheFolder(), "all-minilm-l6-v2.onnx",
+                        "all-minilm-l6-v2-tokenizer.json", PoolingMode.MEAN);
+                default -> throw new IllegalStateException("no model for " + name);
+            };
+        } catch (java.io.IOException | ai.onnxruntime.OrtException | RuntimeException e) {
+            return loadFromJar();
+        }
+    }
+
+    /** LangChain4j's own way: the model read from the jar and optimised in memory at every load. */
+    EmbeddingModel loadFromJar() {
         return switch (name) {
             case BGE_SMALL -> new BgeSmallEnV15EmbeddingModel();
             case MINILM -> new AllMiniLmL6V2EmbeddingModel();

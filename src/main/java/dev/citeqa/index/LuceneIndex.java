@@ -57,6 +57,9 @@ import dev.citeqa.ingest.Passage;
  */
 public final class LuceneIndex implements PassageStore {
 
+    /** Files whose passages are kept in memory between commits: the files of a few questions' hits. */
+    private static final int FILES_KEPT = 256;
+
     private final Path folder;
     private Directory directory;
     private final DirectoryOpener opener;
@@ -66,12 +69,27 @@ public final class LuceneIndex implements PassageStore {
         Directory open(Path folder) throws IOException;
     }
     private DirectoryReader reader;
+    /** Passages of recently read files, for the reader of the last commit (cleared when it changes). */
+    private final Map<String, List<Passage>> filePassages = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Passage>> eldest) {
+            return size() > FILES_KEPT;
+        }
+    };
     private String recovered;
     /** An index of an older layout, moved aside: its vectors are reused by the rebuild, then it is deleted. */
     private Previous previous;
 
     private record Previous(Path folder, Directory directory, DirectoryReader reader, String model) {
     }
+
+    /**
+     * One writer at a time in this process: an index run and the background embedding take turns, each batch
+     * committed before the other starts (Lucene's own lock would fail the second instead of making it wait).
+     */
+    private final java.util.concurrent.locks.ReentrantLock writing = new java.util.concurrent.locks.ReentrantLock();
+    /** Passages without a vector in {@link #reader}, counted once per commit; -1 until counted. */
+    private int withoutVector = -1;
 
     public LuceneIndex(Path dataFolder) {
         this(dataFolder, FSDirectory::open);
@@ -94,6 +112,26 @@ public final class LuceneIndex implements PassageStore {
         }
     }
 
+    /**
+     * Whether every passage of the index in {@code dataFolder} has its vector, so that a question will be embedded;
+     * read without opening the index for writing or changing anything on disk (false when there is no readable
+     * index, or no passage).
+     */
+    public static boolean vectorsReady(Path dataFolder) {
+        Path folder = dataFolder.resolve("index");
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Directory directory = FSDirectory.open(folder);
+             DirectoryReader reader = DirectoryReader.open(directory)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            return searcher.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE))) > 0
+                    && searcher.count(withoutVectorQuery()) == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** A note for the user, once, when the index was found damaged and moved aside at open. */
     @Override
     public synchronized java.util.Optional<String> takeRecoveryNote() {
@@ -112,6 +150,7 @@ public final class LuceneIndex implements PassageStore {
     }
 
     private void openReader() throws IOException {
+        filePassages.clear();
         if (!DirectoryReader.indexExists(directory)) {
             reader = null;
             return;
@@ -144,6 +183,7 @@ public final class LuceneIndex implements PassageStore {
         recovered = "The index in " + folder + " " + why + "; it was moved to " + aside.getFileName()
                 + " and is " + then + ".";
         reader = null;
+        filePassages.clear();
         directory = opener.open(folder);
         return aside;
     }
@@ -223,6 +263,8 @@ public final class LuceneIndex implements PassageStore {
             if (newer != null) {
                 reader.close();
                 reader = newer;
+                withoutVector = -1;
+                filePassages.clear();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -268,12 +310,20 @@ public final class LuceneIndex implements PassageStore {
 
     @Override
     public synchronized List<Passage> passages(String file) {
+        // a question reads the passage before each hit (its lead): the same files again and again until a commit
+        List<Passage> known = filePassages.get(file);
+        if (known != null) {
+            return new ArrayList<>(known);
+        }
         List<Passage> passages = new ArrayList<>(query(new org.apache.lucene.search.BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.FILE, file)), org.apache.lucene.search.BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)),
                         org.apache.lucene.search.BooleanClause.Occur.FILTER)
                 .build(), Integer.MAX_VALUE));
         passages.sort(Comparator.comparingInt(Passage::ordinal));
+        if (reader != null) {
+            filePassages.put(file, List.copyOf(passages));
+        }
         return passages;
     }
 
@@ -283,7 +333,12 @@ public final class LuceneIndex implements PassageStore {
         }
         try {
             IndexSearcher searcher = new IndexSearcher(reader);
-            TopDocs docs = searcher.search(query, Math.max(1, Math.min(max, reader.maxDoc())));
+            // the hits counted first: a queue sized for every document would cost more than the search at 1M passages
+            int wanted = max == 1 ? 1 : Math.min(max, searcher.count(query));
+            if (wanted == 0) {
+                return List.of();
+            }
+            TopDocs docs = searcher.search(query, wanted);
             StoredFields stored = searcher.storedFields();
             List<Passage> passages = new ArrayList<>();
             for (ScoreDoc hit : docs.scoreDocs) {
@@ -305,6 +360,37 @@ public final class LuceneIndex implements PassageStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Passages that have no vector yet: an index run writes them at once, the embedding follows (VectorBackfill). */
+    @Override
+    public synchronized int passagesWithoutVector() {
+        if (reader == null) {
+            return 0;
+        }
+        if (withoutVector < 0) {
+            try {
+                withoutVector = new IndexSearcher(reader).count(withoutVectorQuery());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return withoutVector;
+    }
+
+    /** Up to {@code max} passages that have no vector yet, in index order. */
+    @Override
+    public synchronized List<Passage> passagesWithoutVector(int max) {
+        return query(withoutVectorQuery(), max);
+    }
+
+    private static org.apache.lucene.search.Query withoutVectorQuery() {
+        return new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)),
+                        org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .add(new org.apache.lucene.search.FieldExistsQuery(Fields.VECTOR),
+                        org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+                .build();
     }
 
     @Override
@@ -369,6 +455,16 @@ public final class LuceneIndex implements PassageStore {
 
     @Override
     public Changes change() {
+        writing.lock();
+        try {
+            return new LuceneChanges(openWriter());
+        } catch (RuntimeException | Error e) {
+            writing.unlock();
+            throw e;
+        }
+    }
+
+    private IndexWriter openWriter() {
         IndexWriterConfig config = new IndexWriterConfig(Analysis.english())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCommitOnClose(false)
@@ -384,7 +480,7 @@ public final class LuceneIndex implements PassageStore {
             throw new Problem("Cannot write the index in " + folder + " (" + e.getMessage()
                     + "): check free disk space and permissions.", e);
         }
-        return new LuceneChanges(writer);
+        return writer;
     }
 
     private final class LuceneChanges implements Changes {
@@ -405,6 +501,18 @@ public final class LuceneIndex implements PassageStore {
             docs.add(fileRecord(file, lineKeys));
             try {
                 writer.updateDocuments(new Term(Fields.FILE, file.file()), docs);
+            } catch (IOException e) {
+                throw writeFailed(e);
+            }
+        }
+
+        @Override
+        public void addVector(Passage passage, float[] vector) {
+            try {
+                // the id holds a hash of the text: a passage changed or removed since it was read is not brought back
+                if (passage(passage.id()).filter(p -> p.text().equals(passage.text())).isPresent()) {
+                    writer.updateDocument(new Term(Fields.ID, passage.id()), PassageDocuments.document(passage, vector));
+                }
             } catch (IOException e) {
                 throw writeFailed(e);
             }
@@ -448,6 +556,8 @@ public final class LuceneIndex implements PassageStore {
                 }
             } catch (IOException | RuntimeException e) {
                 // the writer is gone either way; the last commit on disk is what stays
+            } finally {
+                writing.unlock();
             }
         }
 

@@ -85,9 +85,12 @@ public final class NameVariants {
         return x.equals(y) || (keyA != null && keyA.equals(key(b))) || EditDistance.between(x, y) <= edits;
     }
 
+    private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile("['’]s$");
+    private static final java.util.regex.Pattern NOT_LETTER = java.util.regex.Pattern.compile("[^\\p{L}]");
+
     /** Lower case letters with the common transliteration alternatives folded: q, gh, kh, c, ck to k; ph to f. */
     static String spelling(String word) {
-        String s = word.toLowerCase(Locale.ROOT).replaceAll("['’]s$", "").replaceAll("[^\\p{L}]", "");
+        String s = NOT_LETTER.matcher(POSSESSIVE.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("")).replaceAll("");
         s = s.replace("gh", "k").replace("kh", "k").replace("ck", "k").replace("ph", "f").replace("ou", "u")
                 .replace("ee", "i").replace("ch", "\u0001").replace('q', 'k').replace('c', 'k')
                 .replace("\u0001", "ch");

@@ -37,6 +37,21 @@ public interface PassageStore extends AutoCloseable {
 
     int passageCount();
 
+    /**
+     * Whether passages may be stored without their vector and found again by {@link #passagesWithoutVector(int)}, to
+     * be embedded after their text is searchable (VectorBackfill). A store that cannot gets each vector with its
+     * passage.
+     */
+    default boolean storesWithoutVector() {
+        return true;
+    }
+
+    /** How many passages have no vector yet. */
+    int passagesWithoutVector();
+
+    /** Up to {@code max} passages that have no vector yet. */
+    List<Passage> passagesWithoutVector(int max);
+
     /** The embedding model of the stored vectors ("none" when passages have none), or null for an empty store. */
     String embeddingModel();
 
@@ -54,9 +69,15 @@ public interface PassageStore extends AutoCloseable {
 
         /**
          * Replaces everything stored for the file with these passages, each with its vector (the list is empty
-         * when no embedding model is configured).
+         * when no embedding model is configured; a null vector is computed later, by VectorBackfill).
          */
         void replace(IngestedFile file, Set<String> lineKeys, List<float[]> vectors);
+
+        /**
+         * Gives a stored passage its vector; a passage no longer in the store (or with another text) is left out, so
+         * vectors computed while an index run changed the file never bring old text back.
+         */
+        void addVector(Passage passage, float[] vector);
 
         /** Records the embedding model of this commit's vectors. */
         void embeddingModel(String model);

@@ -27,12 +27,14 @@ public record Place(Unit unit, int first, int last) {
         return unit.name().toLowerCase(java.util.Locale.ROOT) + ":" + first + "-" + last;
     }
 
+    private static final java.util.regex.Pattern ENCODED = java.util.regex.Pattern.compile("(line|page):(\\d{1,9})-(\\d{1,9})");
+
     /** The place written by {@link #encode}, or null for null or anything else. */
     public static Place parse(String encoded) {
         if (encoded == null) {
             return null;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(line|page):(\\d{1,9})-(\\d{1,9})").matcher(encoded);
+        java.util.regex.Matcher m = ENCODED.matcher(encoded);
         if (!m.matches()) {
             return null;
         }

@@ -89,8 +89,10 @@ public final class NearDuplicates {
         return containment(shingles(a), shingles(b)) >= CONTAINMENT;
     }
 
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
     static Set<String> shingles(String text) {
-        String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+        String[] words = NOT_WORD.split(text.toLowerCase(Locale.ROOT));
         List<String> kept = new ArrayList<>();
         for (String w : words) {
             if (!w.isEmpty()) {

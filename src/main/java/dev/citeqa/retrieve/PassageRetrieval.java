@@ -27,9 +27,12 @@ public final class PassageRetrieval {
         this.candidates = candidates;
     }
 
-    /** The mode that will run: hybrid without an embedding model is BM25 alone. */
+    /** The mode that will run: without an embedding model, or while passages wait for their vectors, BM25 alone. */
     public RetrievalMode effective(RetrievalMode mode) {
-        return mode == RetrievalMode.HYBRID && !vector.available() ? RetrievalMode.BM25 : mode;
+        if (mode == RetrievalMode.HYBRID && !vector.available()) {
+            return RetrievalMode.BM25;
+        }
+        return mode != RetrievalMode.BM25 && vector.available() && !vector.ready() ? RetrievalMode.BM25 : mode;
     }
 
     public List<RankedPassage> retrieve(String question, RetrievalMode mode, int k) {

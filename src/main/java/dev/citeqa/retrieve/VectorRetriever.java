@@ -33,6 +33,11 @@ public final class VectorRetriever implements DenseRetriever {
     }
 
     @Override
+    public boolean ready() {
+        return index.passagesWithoutVector() == 0;
+    }
+
+    @Override
     public List<RankedPassage> retrieve(String question, int k) {
         IndexSearcher searcher = index.searcher();
         if (searcher == null || question.isBlank()) {

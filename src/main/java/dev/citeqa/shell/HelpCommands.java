@@ -45,6 +45,6 @@ public class HelpCommands {
         }
         // read by the prompt itself rather than registered, so that it works even while a command cannot run
         out.printf("  %-" + width + "s  %s%n", EXIT, "Leave citeqa (also quit, or Ctrl-D)");
-        out.println("ask, index and docs take --docs <folder> and --data <folder>; help <command> lists the options.");
+        out.println("ask, index, docs and status take --docs <folder> and --data <folder>; help <command> lists the options.");
     }
 }

@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 
 import dev.citeqa.chat.Workspace;
 import dev.citeqa.chat.Workspaces;
+import dev.citeqa.index.EmbeddingProgress;
+import dev.citeqa.index.Embedder;
+import dev.citeqa.index.IndexSummary;
 import dev.citeqa.index.StoredFile;
 
 /** Indexing a documents folder and listing what is indexed. */
@@ -19,11 +22,15 @@ import dev.citeqa.index.StoredFile;
 public class IndexCommands {
 
     private final Workspaces workspaces;
+    private final boolean interactive;
     private final InterruptKey interruptKey;
 
-    public IndexCommands(Workspaces workspaces, InterruptKey interruptKey) {
+    public IndexCommands(Workspaces workspaces, InterruptKey interruptKey,
+                         org.springframework.beans.factory.ObjectProvider<Launch> launch) {
         this.workspaces = workspaces;
         this.interruptKey = interruptKey;
+        Launch started = launch.getIfAvailable();
+        this.interactive = started == null || started.interactive();
     }
 
     @Command(name = "index", description = "Index a documents folder, or bring its index up to date "
@@ -38,7 +45,45 @@ public class IndexCommands {
         workspace.takeRecoveryNote().ifPresent(out::println);
         out.println("Documents: " + workspace.docs());
         out.println("Index:     " + workspace.indexLocation());
-        Progress.summary(workspace.sync(interruptKey.stopping(Progress.to(out))), out);
+        IndexSummary summary;
+        // progress of a single command goes to stderr, so that its stdout holds the summary alone
+        try (Progress progress = Progress.lines(interactive ? out : Progress.stderr())) {
+            summary = workspace.sync(interruptKey.stopping(progress.files()), progress.embedding(),
+                    interruptKey.signal()::stopped);
+        }
+        Progress.summary(summary, out);
+    }
+
+    @Command(name = "status", description = "Say what is indexed and how far the embedding of passages is")
+    public void status(CommandContext context,
+                       @Option(longName = "docs", description = "documents folder") String docs,
+                       @Option(longName = "data", description = "index folder for these documents") String data) {
+        PrintWriter out = context.outputWriter();
+        Workspace workspace = workspaces.open(docs, data);
+        out.println("Documents: " + workspace.docs());
+        out.println("Index:     " + workspace.indexLocation());
+        out.println(workspace.files().size() + " documents, " + workspace.passageCount() + " passages.");
+        out.println(vectors(workspace));
+    }
+
+    /** One line on the vectors: how many passages have theirs, and what questions are searched with meanwhile. */
+    static String vectors(Workspace workspace) {
+        int passages = workspace.passageCount();
+        if (Embedder.NONE.equals(workspace.embeddingModel())) {
+            return "Vectors: none (no embedding model is configured); questions are searched by BM25 alone.";
+        }
+        int waiting = workspace.vectorsWaiting();
+        String head = String.format("Vectors (%s): %d of %d passages", workspace.embeddingModel(), passages - waiting,
+                passages);
+        if (waiting == 0) {
+            return head + ": every passage has its vector.";
+        }
+        EmbeddingProgress running = workspace.backgroundEmbedding();
+        if (running != null) {
+            return head + " committed; embedding in the background (" + running.line().replaceFirst("^Embedding: ", "")
+                    + "). Until then questions are searched by BM25 alone.";
+        }
+        return head + "; index embeds the rest. Until then questions are searched by BM25 alone.";
     }
 
     @Command(name = "docs", description = "List the indexed documents with their titles, dates and passage counts")
@@ -60,5 +105,6 @@ public class IndexCommands {
             passages += file.passages();
         }
         out.printf("%d documents, %d passages, in %s%n", files.size(), passages, workspace.indexLocation());
+        out.println(vectors(workspace));
     }
 }

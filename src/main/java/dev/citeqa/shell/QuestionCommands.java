@@ -67,11 +67,8 @@ public class QuestionCommands {
         Workspace workspace = workspaces.open(docs, data);
         PrintWriter notes = json ? Progress.stderr() : out; // keep stdout pure JSON for scripts
         workspace.takeRecoveryNote().ifPresent(notes::println);
-        IndexSummary summary = workspace.syncOnce(interruptKey.stopping(Progress.to(notes)));
-        if (summary != null && (summary.touched() || !summary.skipped().isEmpty())) {
-            Progress.summary(summary, notes);
-            notes.println();
-        }
+        // progress of a single command goes to stderr, so that its stdout holds the answer alone
+        prepare(workspace, notes, interactive && !json ? out : Progress.stderr(), !json && onTerminal());
         RetrievalMode mode = retrieval == null || retrieval.isBlank() ? null : RetrievalMode.parse(retrieval);
         // the answer streams as it is written (JSON waits for the whole); checks and sources follow at the end
         boolean[] shown = {false};
@@ -119,6 +116,57 @@ public class QuestionCommands {
         if (!interactive && turn.answer().abstained()) {
             out.flush();
             throw new AnswerDeclined(); // a script tells a declined answer by the exit status
+        }
+    }
+
+    /**
+     * Before the first question: the text is indexed (BM25 answers from it), then a few waiting vectors are embedded
+     * at once; more are embedded in the background in the shell, while a single command answers by BM25 alone and
+     * says so (index embeds them, with progress).
+     */
+    private void prepare(Workspace workspace, PrintWriter notes, PrintWriter progressOut, boolean inPlace) {
+        IndexSummary summary;
+        StopSignal stop = new StopSignal();
+        try (Progress progress = new Progress(progressOut, inPlace)) {
+            summary = workspace.syncOnce(interruptKey.stopping(progress.files()));
+            if (summary != null && summary.withoutVector() > 0
+                    && summary.withoutVector() <= Workspace.EMBED_BEFORE_ANSWER) {
+                try (InterruptKey.Handle ignored = interruptKey.during(stop::stop)) {
+                    summary = workspace.embed(summary, progress.embedding(), stop::stopped);
+                }
+            }
+        }
+        if (summary == null) {
+            return;
+        }
+        if (summary.touched() || !summary.skipped().isEmpty() || summary.embedded() > 0) {
+            Progress.summary(summary, notes);
+        }
+        if (summary.withoutVector() > 0 && interactive) {
+            workspace.embedInBackground(this::announce);
+            notes.println("Embedding " + summary.withoutVector() + " passages in the background; until they are done, "
+                    + "questions are searched by BM25 alone (status shows how far along).");
+        }
+        if (summary.touched() || !summary.skipped().isEmpty() || summary.embedded() > 0
+                || summary.withoutVector() > 0 && interactive) {
+            notes.println();
+        }
+        notes.flush();
+    }
+
+    /** The shell runs on a real terminal (not a pipe, not a dumb one), where a progress line can be redrawn. */
+    private boolean onTerminal() {
+        LineReader reader = interactive ? lineReader.getIfAvailable() : null;
+        return styled && reader != null && !reader.getTerminal().getType().startsWith("dumb");
+    }
+
+    /** A line from the background, shown above the prompt without disturbing what is being typed. */
+    private void announce(String line) {
+        LineReader reader = lineReader.getIfAvailable();
+        if (reader != null) {
+            reader.printAbove(line);
+        } else {
+            System.out.println(line);
         }
     }
 

@@ -108,6 +108,25 @@ public final class SolrPassageStore implements PassageStore {
         return (int) collection.query(params).getResults().getNumFound();
     }
 
+    /**
+     * This store keeps no record of which passages lack a vector, so the indexer sends each passage with its vector
+     * (in one step, as before two-step indexing) and none waits.
+     */
+    @Override
+    public boolean storesWithoutVector() {
+        return false;
+    }
+
+    @Override
+    public int passagesWithoutVector() {
+        return 0;
+    }
+
+    @Override
+    public List<Passage> passagesWithoutVector(int max) {
+        return List.of();
+    }
+
     @Override
     public String embeddingModel() {
         if (!collection.exists()) {
@@ -180,6 +199,11 @@ public final class SolrPassageStore implements PassageStore {
             if (adds.size() >= BATCH) {
                 flush();
             }
+        }
+
+        @Override
+        public void addVector(Passage passage, float[] vector) {
+            throw new IllegalStateException("Solr passages are sent with their vectors; none is added later");
         }
 
         @Override

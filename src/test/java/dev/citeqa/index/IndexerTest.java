@@ -58,6 +58,9 @@ class IndexerTest {
     @Test
     void addedChangedAndDeletedFilesAreFollowed() throws IOException {
         sync();
+        // read before the change: the passages kept in memory for the last commit must not outlive it
+        assertThat(index.passages("003_ca31ee2c64d02175.txt")).hasSizeGreaterThan(1);
+        assertThat(index.passages("000_8d0ae4517628bdff.txt")).isNotEmpty();
         Files.writeString(docs.resolve("new.md"), "# Ferry timetable\n\nThe harbour ferry now leaves at seven. "
                 + "It stops at the island twice a day.\n");
         Files.writeString(docs.resolve("003_ca31ee2c64d02175.txt"),

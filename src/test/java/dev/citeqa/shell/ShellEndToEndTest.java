@@ -218,4 +218,12 @@ class ShellEndToEndTest extends ShellSessionTest {
         String printed = type("docs");
         assertThat(printed).contains("004_35665f7e3260056a.txt").contains("2017-07-23").contains("5 documents");
     }
+
+    @Test
+    void statusSaysHowManyPassagesHaveTheirVectors() {
+        type("ask Where did Khalid al-Obeidi and Hossein Dehqan sign the agreement?");
+        String printed = type("status");
+        assertThat(printed).containsPattern("5 documents, \\d+ passages\\.")
+                .containsPattern("Vectors \\(bge-small-en-v1\\.5\\): (\\d+) of \\1 passages: every passage has its vector\\.");
+    }
 }
