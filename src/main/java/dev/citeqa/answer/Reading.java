@@ -29,6 +29,11 @@ public final class Reading {
             + " why how did does do done doing according tell me name named list give describe explain say said says"
             + " mention mentioned happen happened"));
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\d](?:[\\p{L}\\d'’.-]|,(?=\\d{3}))*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** A year with a day or month beside it ("March 2019", "8 May 1945"), not a year alone. */
+    private static final Pattern FULL_DATE_SHAPE = Pattern.compile(
+            "(?s).*(\\p{L}{3,}|\\d{1,2}\\D).*\\d{4}.*|.*\\d{4}.*\\p{L}{3,}.*");
+    private static final Pattern AMOUNT_WITH_UNIT = Pattern.compile("\\p{L}{2,}|%|[$€£¥]");
     /** Words either side of a candidate short answer counted as its neighbourhood. */
     private static final int WINDOW = 5;
     private static final Pattern LOWER_CASE_NEXT = Pattern.compile("\\s+\\p{Ll}");
@@ -349,8 +354,8 @@ public final class Reading {
             }
             near.retainAll(weights.idf().keySet());
             List<String> terms = Analysis.terms(p.text());
-            String[] phraseWords = p.text().split("\\s+");
-            long lower = java.util.Arrays.stream(phraseWords).map(w -> w.replaceAll("[’'.]s?$", "")
+            String[] phraseWords = SPACES.split(p.text());
+            long lower = java.util.Arrays.stream(phraseWords).map(w -> POSSESSIVE.matcher(w).replaceAll("")
                     .toLowerCase(Locale.ROOT)).filter(lowerCaseWords::contains).count();
             String before = sentence.substring(0, p.start());
             String rest = sentence.substring(p.end());
@@ -385,8 +390,8 @@ public final class Reading {
     /** How fully the phrase has the shape of its type: a date with a year and a month or day, an amount with its unit. */
     private static boolean shape(Phrases.Phrase p, int words) {
         return switch (p.type()) {
-            case DATE -> p.text().matches(".*\\d{4}.*") && p.text().matches("(?s).*(\\p{L}{3,}|\\d{1,2}\\D).*\\d{4}.*|.*\\d{4}.*\\p{L}{3,}.*");
-            case NUMBER -> p.text().matches("(?s).*(\\p{L}{2,}|%|[$€£¥]).*");
+            case DATE -> FULL_DATE_SHAPE.matcher(p.text()).matches();
+            case NUMBER -> AMOUNT_WITH_UNIT.matcher(p.text()).find();
             default -> words >= 2;
         };
     }
