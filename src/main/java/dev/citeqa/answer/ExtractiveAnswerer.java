@@ -33,6 +33,7 @@ public final class ExtractiveAnswerer implements Answerer {
     private final int maxSentences;
     private final SentenceMeaning meaning;
     private final java.util.function.Supplier<ReaderModel> model;
+    private final java.util.function.Supplier<ShortAnswerModel> shortAnswers;
 
     public ExtractiveAnswerer(CiteqaProperties.Answer settings) {
         this(settings, SentenceMeaning.NONE);
@@ -42,12 +43,14 @@ public final class ExtractiveAnswerer implements Answerer {
         this.maxSentences = settings.maxSentences();
         this.meaning = meaning;
         this.model = ReaderModel::shipped;
+        this.shortAnswers = ShortAnswerModel::shipped;
     }
 
     public ExtractiveAnswerer(int maxSentences, SentenceMeaning meaning, ReaderModel model) {
         this.maxSentences = maxSentences;
         this.meaning = meaning;
         this.model = () -> model;
+        this.shortAnswers = ShortAnswerModel::shipped;
     }
 
     @Override
@@ -159,8 +162,8 @@ public final class ExtractiveAnswerer implements Answerer {
             return Reply.offline(write(request, reading, List.of(defining), judgement.ranked(), expansion, defining, null), expansion);
         }
         boolean typed = reading.type().hasShortAnswer() && reading.type() != AnswerType.YES_NO;
-        Phrases.Phrase phrase = typed ? reading.shortAnswer(best.unit()) : null;
-        if (phrase == null && typed) {
+        Phrases.Phrase phrase = typed ? reading.shortAnswer(best.unit(), shortAnswers.get()) : null;
+        if (phrase == null && typed && reading.answers(best.unit()).isEmpty()) {
             // the best sentence names someone or something the question does not: look for what it asks about them
             SecondHop hop = secondHop(request, reading, best);
             if (hop != null) {
@@ -274,7 +277,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 if (!unit.terms().contains(surname)) {
                     continue;
                 }
-                Phrases.Phrase answer = second.shortAnswer(unit);
+                Phrases.Phrase answer = second.shortAnswer(unit, shortAnswers.get());
                 if (answer == null || dev.citeqa.index.Analysis.terms(answer.text()).stream().anyMatch(terms::contains)) {
                     continue;
                 }
@@ -313,7 +316,14 @@ public final class ExtractiveAnswerer implements Answerer {
             answer.append(answer.isEmpty() ? "" : " ");
             String said = reading.type() == AnswerType.DATE ? withDate(c, request.context().get(c.unit().passage()))
                     : c.unit().text();
-            answer.append(CitationMarks.place(said, alsoSaidIn(c.unit(), request.context()).stream().map(p -> p + 1).toList()));
+            List<Integer> cites = alsoSaidIn(c.unit(), request.context()).stream().map(p -> p + 1).toList();
+            String lead = c.unit().lead();
+            if (!lead.isEmpty() && said.startsWith(lead) && said.length() > lead.length()) {
+                // the sentence before, quoted for what "he" or "it" refers to, is a sentence of the answer too: cited
+                answer.append(CitationMarks.place(lead, List.of(c.unit().passage() + 1))).append(' ');
+                said = said.substring(lead.length()).strip();
+            }
+            answer.append(CitationMarks.place(said, cites));
         }
         if (hop != null) {
             answer.append(' ').append(CitationMarks.place(hop.sentence(), List.of(hop.citation())));

@@ -45,7 +45,7 @@ public final class Phrases {
     private static final Pattern CAPITALISED = Pattern.compile(
             "(?:(?:al-|el-|Al-|El-)?\\p{Lu}[\\p{L}'’.-]*\\p{L}|\\p{Lu}\\.?)(?:\\s+(?:(?:of|the|de|del|da|di|du|van|von|der"
                     + "|den|la|le|bin|ibn|bint|al|el|y)\\s+)*(?:al-|el-|Al-|El-)?\\p{Lu}[\\p{L}'’.-]*\\p{L})*");
-    private static final Pattern PLACE_BEFORE = Pattern.compile("(?:\\b(?:in|at|from|near|to|into|outside|inside"
+    static final Pattern PLACE_BEFORE = Pattern.compile("(?:\\b(?:in|at|from|near|to|into|outside|inside"
             + "|across|towards?|of)\\s+(?:the\\s+)?)$", Pattern.CASE_INSENSITIVE);
     private static final Set<String> MONTHS_AND_DAYS = Set.of("january", "february", "march", "april", "may", "june",
             "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",

@@ -39,6 +39,40 @@ public final class ReaderFeatures {
             "margin",                // best logit minus the second best
             "entities_found");       // every name and number of the question is in some passage (1) or not (0)
 
+    /**
+     * Version of {@link #SHORT_ANSWER}: the short-answer chooser ({@link ShortAnswerModel}) has its own file and
+     * version, so it is relearned in seconds without the sentence models.
+     */
+    public static final int SHORT_ANSWER_VERSION = 1;
+
+    /**
+     * Signals of one candidate phrase of the asked type in the chosen sentence, for choosing the short answer (and
+     * giving none when no candidate is likely enough). Structure of the sentence, not words of any document.
+     */
+    public static final List<String> SHORT_ANSWER = List.of(
+            "nearest",               // the phrase nearest to a question term (the rule this chooser replaced)
+            "word_distance",         // words between it and the nearest question term / 20, at most 1 (1: none)
+            "after_question_term",   // the nearest question term comes before it
+            "window_coverage",       // share of the question's terms within five words of it
+            "between_question_terms", // question terms on both sides of it in the sentence
+            "asked_share",           // share of its terms the question already holds
+            "length",                // words / 5, at most 1
+            "lower_case_share",      // names: share of its words the documents also write in lower case
+            "before_lower_case",     // a lower-case word follows it directly ("... Guard commander")
+            "after_article",         // "a", "an" or "the" within the two words before it ("a top Iranian ...")
+            "inside_noun_phrase",    // both: an article before and a lower-case word after ("a top X commander")
+            "appositive",            // comma-bounded right after a lower-case word ("the commander, X, was")
+            "after_preposition",     // in, at, from, to, of ... just before it
+            "position",              // where it starts in the sentence, 0 to 1
+            "shape",                 // a date with a year and a day or month; an amount with its unit; a name of 2+ words
+            "one_of",                // 1 / the number of candidates in the sentence
+            "type_date",             // the asked type, as indicators (organisation and other names: none set)
+            "type_number",
+            "type_place",
+            "type_person",
+            "person_after_article",  // asked for a person, and an article stands before it: a thing's name, not theirs
+            "person_lower_case");    // asked for a person, and a lower-case word follows it directly
+
     /** Which signals a variant uses: without an embedding model the cosines are left out. */
     public enum Variant {
         WITH_MEANING("with_meaning"), LEXICAL("lexical");

@@ -29,6 +29,13 @@ public final class Reading {
             + " why how did does do done doing according tell me name named list give describe explain say said says"
             + " mention mentioned happen happened"));
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\d](?:[\\p{L}\\d'’.-]|,(?=\\d{3}))*");
+    /** Words either side of a candidate short answer counted as its neighbourhood. */
+    private static final int WINDOW = 5;
+    private static final Pattern LOWER_CASE_NEXT = Pattern.compile("\\s+\\p{Ll}");
+    private static final Pattern ARTICLE_BEFORE = Pattern.compile("(?i)\\b(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+)?$");
+    /** ", X," after a lower-case word: "the commander, Hamid Taqavi, was". */
+    private static final Pattern APPOSITIVE_OPENS = Pattern.compile("\\p{Ll}[\\p{L}-]*\\s*[,(]\\s*$");
+    private static final Pattern APPOSITIVE_CLOSES = Pattern.compile("\\s*(?:[,)]|[.!?;:]?$)");
     private static final Pattern NEGATION = Pattern.compile("(?i)\\b(not|no|never|neither|nor|none|without)\\b|n[’']t\\b");
 
     private final String question;
@@ -221,22 +228,46 @@ public final class Reading {
         return false;
     }
 
+    /** A phrase of the asked type in a unit's sentence, with its signals in {@link ReaderFeatures#SHORT_ANSWER} order. */
+    public record Candidate(Phrases.Phrase phrase, double[] features) {
+    }
+
+    /**
+     * The short answer of the unit: its candidate phrase the learned chooser scores highest, or null when none
+     * reaches the chooser's threshold (a wrong short answer is read first, so none is better).
+     */
+    public Phrases.Phrase shortAnswer(AnswerUnit unit, ShortAnswerModel model) {
+        Candidate best = null;
+        double bestLogit = Double.NEGATIVE_INFINITY;
+        for (Candidate c : candidates(unit)) {
+            double z = model.chooser().logit(ReaderFeatures.SHORT_ANSWER, c.features());
+            if (z > bestLogit) {
+                best = c;
+                bestLogit = z;
+            }
+        }
+        if (best == null || 1 / (1 + Math.exp(-bestLogit)) < model.chooser().threshold()) {
+            return null;
+        }
+        return best.phrase();
+    }
+
     /**
      * The answering phrase of the unit nearest to the question's words in it: in "Obaidi met Dahqan in Tehran", asked
-     * where they met, "Tehran".
+     * where they met, "Tehran". The rule the learned chooser replaced; now one of its signals.
      */
-    public Phrases.Phrase shortAnswer(AnswerUnit unit) {
-        List<Phrases.Phrase> phrases = answers(unit);
+    public Phrases.Phrase nearestPhrase(AnswerUnit unit) {
+        return nearest(unit.sentence(), answers(unit));
+    }
+
+    private Phrases.Phrase nearest(String sentence, List<Phrases.Phrase> phrases) {
         if (phrases.isEmpty()) {
             return null;
         }
         List<Integer> anchors = new ArrayList<>();
-        Matcher m = WORD.matcher(unit.sentence());
+        Matcher m = WORD.matcher(sentence);
         while (m.find()) {
-            List<String> t = Analysis.terms(m.group());
-            if (!t.isEmpty() && weights.foundIn(t.getFirst(), Set.copyOf(weights.idf().keySet()))) {
-                anchors.add(m.start());
-            } else if (!t.isEmpty() && weights.idf().containsKey(t.getFirst())) {
+            if (asked(m.group())) {
                 anchors.add(m.start());
             }
         }
@@ -251,6 +282,113 @@ public final class Reading {
             }
         }
         return best;
+    }
+
+    /** Whether a word of a sentence is one of the question's topical terms, in any spelling. */
+    private boolean asked(String word) {
+        List<String> t = Analysis.terms(word);
+        return !t.isEmpty() && (weights.idf().containsKey(t.getFirst())
+                || weights.foundIn(t.getFirst(), weights.idf().keySet()));
+    }
+
+    /** The unit's candidate short answers with their signals. */
+    public List<Candidate> candidates(AnswerUnit unit) {
+        String sentence = unit.sentence();
+        List<Phrases.Phrase> phrases = answers(unit);
+        if (phrases.isEmpty()) {
+            return List.of();
+        }
+        Phrases.Phrase nearest = nearest(sentence, phrases);
+        List<int[]> words = new ArrayList<>();
+        List<Boolean> anchor = new ArrayList<>();
+        Matcher m = WORD.matcher(sentence);
+        while (m.find()) {
+            words.add(new int[] {m.start(), m.end()});
+            anchor.add(asked(m.group()));
+        }
+        Set<String> askedTerms = new HashSet<>(Analysis.terms(question));
+        boolean name = type == AnswerType.PERSON || type == AnswerType.PLACE || type == AnswerType.ORGANISATION
+                || type == AnswerType.NAME;
+        List<Candidate> out = new ArrayList<>();
+        for (Phrases.Phrase p : phrases) {
+            int first = -1;
+            int last = -1;
+            for (int i = 0; i < words.size(); i++) {
+                if (words.get(i)[1] > p.start() && words.get(i)[0] < p.end()) {
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
+            }
+            if (first < 0) {
+                continue;
+            }
+            int distance = Integer.MAX_VALUE;
+            boolean after = false;
+            for (int i = 0; i < words.size(); i++) {
+                if (!anchor.get(i) || (i >= first && i <= last)) {
+                    continue;
+                }
+                int d = i < first ? first - i - 1 : i - last - 1;
+                if (d < distance) {
+                    distance = d;
+                    after = i < first;
+                }
+            }
+            Set<String> near = new HashSet<>();
+            boolean left = false;
+            boolean right = false;
+            for (int i = 0; i < words.size(); i++) {
+                if (!anchor.get(i) || (i >= first && i <= last)) {
+                    continue;
+                }
+                left |= i < first;
+                right |= i > last;
+                if (i >= first - WINDOW && i <= last + WINDOW) {
+                    near.addAll(Analysis.terms(sentence.substring(words.get(i)[0], words.get(i)[1])));
+                }
+            }
+            near.retainAll(weights.idf().keySet());
+            List<String> terms = Analysis.terms(p.text());
+            String[] phraseWords = p.text().split("\\s+");
+            long lower = java.util.Arrays.stream(phraseWords).map(w -> w.replaceAll("[’'.]s?$", "")
+                    .toLowerCase(Locale.ROOT)).filter(lowerCaseWords::contains).count();
+            String before = sentence.substring(0, p.start());
+            String rest = sentence.substring(p.end());
+            double[] f = new double[ReaderFeatures.SHORT_ANSWER.size()];
+            f[0] = p.equals(nearest) ? 1 : 0;
+            f[1] = distance == Integer.MAX_VALUE ? 1 : Math.min(distance, 20) / 20.0;
+            f[2] = after ? 1 : 0;
+            f[3] = weights.idf().isEmpty() ? 0 : (double) near.size() / weights.idf().size();
+            f[4] = left && right ? 1 : 0;
+            f[5] = terms.isEmpty() ? 0 : (double) terms.stream().filter(askedTerms::contains).count() / terms.size();
+            f[6] = Math.min(1.0, phraseWords.length / 5.0);
+            f[7] = name ? (double) lower / phraseWords.length : 0;
+            f[8] = LOWER_CASE_NEXT.matcher(rest).lookingAt() ? 1 : 0;
+            f[9] = ARTICLE_BEFORE.matcher(before).find() ? 1 : 0;
+            f[10] = f[8] * f[9];
+            f[11] = APPOSITIVE_OPENS.matcher(before).find() && APPOSITIVE_CLOSES.matcher(rest).lookingAt() ? 1 : 0;
+            f[12] = Phrases.PLACE_BEFORE.matcher(before.substring(Math.max(0, before.length() - 16))).find() ? 1 : 0;
+            f[13] = sentence.isEmpty() ? 0 : (double) p.start() / sentence.length();
+            f[14] = shape(p, phraseWords.length) ? 1 : 0;
+            f[15] = 1.0 / phrases.size();
+            f[16] = type == AnswerType.DATE ? 1 : 0;
+            f[17] = type == AnswerType.NUMBER ? 1 : 0;
+            f[18] = type == AnswerType.PLACE ? 1 : 0;
+            f[19] = type == AnswerType.PERSON ? 1 : 0;
+            f[20] = f[19] * f[9];
+            f[21] = f[19] * f[8];
+            out.add(new Candidate(p, f));
+        }
+        return out;
+    }
+
+    /** How fully the phrase has the shape of its type: a date with a year and a month or day, an amount with its unit. */
+    private static boolean shape(Phrases.Phrase p, int words) {
+        return switch (p.type()) {
+            case DATE -> p.text().matches(".*\\d{4}.*") && p.text().matches("(?s).*(\\p{L}{3,}|\\d{1,2}\\D).*\\d{4}.*|.*\\d{4}.*\\p{L}{3,}.*");
+            case NUMBER -> p.text().matches("(?s).*(\\p{L}{2,}|%|[$€£¥]).*");
+            default -> words >= 2;
+        };
     }
 
     /**

@@ -67,7 +67,7 @@ public final class ReaderTraining {
     public static final List<String> VALIDATION = List.of("IPod", "To_Kill_a_Mockingbird");
     /** Every n-th answerable question is also asked without its article, and (offset) with a name or number changed. */
     private static final int NEGATIVE_EVERY = 4;
-    private static final long SEED = 20261203L;
+    static final long SEED = 20261203L;
     private static final Pattern YEAR_OR_NUMBER = Pattern.compile("\\b\\d[\\d,]*\\b");
     private static final Pattern CAPITALISED = Pattern.compile("(?<=\\s)\\p{Lu}[\\p{L}'-]{2,}");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -347,12 +347,12 @@ public final class ReaderTraining {
                 paragraph);
     }
 
-    private static MutableDataset<Label> dataset(String what) {
+    static MutableDataset<Label> dataset(String what) {
         LabelFactory factory = new LabelFactory();
         return new MutableDataset<>(new SimpleDataSourceProvenance(what, factory), factory);
     }
 
-    private static ArrayExample<Label> example(boolean positive, List<String> names, double[] values) {
+    static ArrayExample<Label> example(boolean positive, List<String> names, double[] values) {
         return new ArrayExample<>(new Label(positive ? "yes" : "no"), names.toArray(String[]::new), values);
     }
 
@@ -365,7 +365,7 @@ public final class ReaderTraining {
     }
 
     /** Tribuo's logistic regression (AdaGrad, 10 epochs, fixed seed), read back as weights by signal name. */
-    private static ReaderModel.Linear train(MutableDataset<Label> data, List<String> names, List<String> all,
+    static ReaderModel.Linear train(MutableDataset<Label> data, List<String> names, List<String> all,
                                             double threshold) {
         LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 10, 1000, 1,
                 SEED);
@@ -522,7 +522,7 @@ public final class ReaderTraining {
         return p;
     }
 
-    private static String sha256(Path file) {
+    static String sha256(Path file) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (Exception e) {
@@ -542,11 +542,11 @@ public final class ReaderTraining {
         return new ReaderModel.Linear(Map.of(), 0, 0.5);
     }
 
-    private static double share(long a, long b) {
+    static double share(long a, long b) {
         return b == 0 ? 0 : (double) a / b;
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 10_000) / 10_000.0;
     }
 }

@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
 import dev.citeqa.answer.ReaderModel;
+import dev.citeqa.answer.ShortAnswerModel;
 import dev.citeqa.eval.EvalReport;
 import dev.citeqa.eval.EvalService;
 import dev.citeqa.eval.ReaderTraining;
+import dev.citeqa.eval.ShortAnswerTraining;
 import dev.citeqa.eval.ReportFiles;
 import dev.citeqa.eval.ReportHtml;
 import dev.citeqa.eval.ReportJson;
@@ -183,12 +185,24 @@ public class EvalCommands {
                                     defaultValue = "src/main/resources/" + ReaderModel.RESOURCE) String out,
                             @Option(longName = "work", description = "folder for the training documents and their "
                                     + "index (kept, so a second run reuses the vectors)",
-                                    defaultValue = "target/reader-training") String work) {
+                                    defaultValue = "target/reader-training") String work,
+                            @Option(longName = "short-answer-out", description = "short-answer model file to write",
+                                    defaultValue = "src/main/resources/" + ShortAnswerModel.RESOURCE)
+                            String shortAnswerOut,
+                            @Option(longName = "short-answer-only", description = "learn only the short-answer "
+                                    + "chooser (seconds: it reads the answer sentences, no index)")
+                            boolean shortAnswerOnly) {
         PrintWriter output = context.outputWriter();
-        ReaderTraining.Outcome outcome = new ReaderTraining(settings, interactive() ? output : Progress.stderr())
-                .run(new ReaderTraining.Options(Path.of(squad), Path.of(out), Path.of(work)));
-        output.println(AnswerView.write(outcome.figures()));
-        output.println("Model: " + outcome.model());
+        if (!shortAnswerOnly) {
+            ReaderTraining.Outcome outcome = new ReaderTraining(settings, interactive() ? output : Progress.stderr())
+                    .run(new ReaderTraining.Options(Path.of(squad), Path.of(out), Path.of(work)));
+            output.println(AnswerView.write(outcome.figures()));
+            output.println("Model: " + outcome.model());
+        }
+        ShortAnswerTraining.Outcome shortAnswers = new ShortAnswerTraining().run(Path.of(squad),
+                Path.of(shortAnswerOut));
+        output.println(AnswerView.write(shortAnswers.figures()));
+        output.println("Short-answer model: " + shortAnswers.model());
     }
 
     @Command(name = "eval squad-folder", description = "Write SQuAD articles as a folder of one file per "

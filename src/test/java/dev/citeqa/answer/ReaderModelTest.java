@@ -45,4 +45,21 @@ class ReaderModelTest {
         assertThat(model.sentence(ReaderFeatures.Variant.LEXICAL).weights().get("cosine")).isZero();
         assertThat(model.answerable(ReaderFeatures.Variant.LEXICAL).weights().get("best_cosine")).isZero();
     }
+
+    @Test
+    void theShippedShortAnswerChooserIsOfTheSignalsTheCodeComputesAndSaysWhereItWasLearned() {
+        ShortAnswerModel model = ShortAnswerModel.shipped();
+
+        assertThat(model.version())
+                .as("src/main/resources/%s was learned for other signals: rebuild it with ./chat train-reader "
+                        + "--short-answer-only", ShortAnswerModel.RESOURCE)
+                .isEqualTo(ReaderFeatures.SHORT_ANSWER_VERSION);
+        assertThat(model.chooser().weights().keySet()).containsExactlyInAnyOrderElementsOf(ReaderFeatures.SHORT_ANSWER);
+        assertThat(model.chooser().threshold()).isBetween(0.01, 0.99);
+        assertThat(model.provenance().path("command").asText()).startsWith("./chat train-reader --short-answer-only");
+        assertThat(model.provenance().path("split_by_article").path("Solar_energy").asText()).isEqualTo("test");
+        assertThat(model.provenance().path("figures").path("validation").path("learned_precision_overlap").asDouble())
+                .isGreaterThan(model.provenance().path("figures").path("validation")
+                        .path("nearest_rule_precision_overlap").asDouble());
+    }
 }

@@ -1,0 +1,108 @@
+package dev.citeqa.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.citeqa.cite.CheckedSentence;
+import dev.citeqa.cite.CitationChecker;
+import dev.citeqa.cite.CitedAnswer;
+import dev.citeqa.ingest.Passage;
+import dev.citeqa.retrieve.QuestionTerms;
+import dev.citeqa.retrieve.RankedPassage;
+import dev.citeqa.retrieve.TermWeights;
+
+/**
+ * The short answer as the shipped chooser (learned on SQuAD train articles) picks it, on passages made up for the test:
+ * the person rather than the organisation beside them, the amount rather than the year, none when no candidate is
+ * likely; and an answer quoting a sentence with the sentence it refers back to cites both.
+ */
+class ShortAnswerTest {
+
+    @Test
+    void aPersonQuestionGetsThePersonNotTheOrganisationBesideThem() {
+        Read read = read("Who was killed in the ambush near Karsby?",
+                "The colonel had served on the coast for years. A senior officer of the Northern Coast Guard, "
+                        + "Colonel Anders Vik, was killed in the ambush near Karsby on Sunday.");
+
+        Phrases.Phrase answer = read.shortAnswer("ambush");
+
+        assertThat(answer).isNotNull();
+        assertThat(answer.text()).contains("Anders Vik").doesNotContain("Guard");
+    }
+
+    @Test
+    void aNumberQuestionGetsTheAmountNotTheYear() {
+        Read read = read("How many boats did the storm damage in the harbour?",
+                "In 2019 the storm damaged 37 fishing boats in the harbour of Valdera.");
+
+        Phrases.Phrase answer = read.shortAnswer("damaged");
+
+        assertThat(answer).isNotNull();
+        assertThat(answer.text()).startsWith("37").doesNotContain("2019");
+    }
+
+    @Test
+    void noShortAnswerWhenNoCandidateIsLikely() {
+        // the only capitalised run is the place the market stands in front of, not who opened it
+        Read read = read("Who opened the new fish market?",
+                "The new fish market was opened on Saturday in front of the old Valdera Town Hall building.");
+
+        assertThat(read.reading().candidates(read.unitWith("market"))).isNotEmpty();
+        assertThat(read.shortAnswer("market")).isNull();
+    }
+
+    @Test
+    void aSentenceQuotedWithItsLeadCitesTheLeadToo() {
+        String question = "Why did the northern pier of Valdera stay closed?";
+        List<RankedPassage> context = context(
+                "The northern pier of Valdera stayed closed for the whole of March. It had been cracked by the "
+                        + "winter storm and the engineers would not let boats moor there until the quays were rebuilt.");
+        ExtractiveAnswerer reader = new ExtractiveAnswerer(3, SentenceMeaning.NONE, ReaderModel.shipped());
+        Reply reply = reader.answer(new AnswerRequest(question, context, weights(question)), t -> {
+        });
+
+        CitedAnswer answer = CitationChecker.check(question, reply, context);
+
+        assertThat(answer.abstained()).as(answer.text()).isFalse();
+        assertThat(answer.text()).contains("The northern pier of Valdera stayed closed for the whole of March [1].");
+        assertThat(answer.sentences()).extracting(CheckedSentence::text).anyMatch(s -> s.startsWith("It had been cracked"));
+        assertThat(answer.sentences()).filteredOn(CheckedSentence::factual)
+                .allSatisfy(s -> assertThat(s.cites()).as(s.text()).containsExactly(1));
+    }
+
+    /** A question read against made-up passages, and the unit whose sentence holds a word. */
+    private record Read(Reading reading, List<RankedPassage> context) {
+
+        AnswerUnit unitWith(String word) {
+            return AnswerUnit.of(context, p -> "").stream().filter(u -> u.sentence().contains(word)).findFirst()
+                    .orElseThrow();
+        }
+
+        Phrases.Phrase shortAnswer(String word) {
+            return reading.shortAnswer(unitWith(word), ShortAnswerModel.shipped());
+        }
+    }
+
+    private static Read read(String question, String... passages) {
+        List<RankedPassage> context = context(passages);
+        return new Read(new Reading(question, weights(question), context), context);
+    }
+
+    private static TermWeights weights(String question) {
+        return TermWeights.uniform(QuestionTerms.terms(question));
+    }
+
+    private static List<RankedPassage> context(String... texts) {
+        List<RankedPassage> out = new ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            String file = "made-up-" + i + ".txt";
+            Passage p = new Passage(Passage.idOf(file, 0, texts[i]), file, 0, "t", null, 0, texts[i].length(), texts[i]);
+            out.add(new RankedPassage(p, i + 1, 1.0 / (i + 1), i + 1, 1.0, 0, Double.NaN, List.of()));
+        }
+        return out;
+    }
+}
