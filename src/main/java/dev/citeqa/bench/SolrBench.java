@@ -85,6 +85,9 @@ public final class SolrBench {
                             mib(rss(cluster.pid(), "VmRSS")), mib(rss(cluster.pid(), "VmHWM"))));
                     latencyRows.add(row(first.passages(), "BM25", bm25));
                 }
+                // written after every stage: a run stopped later keeps what it measured
+                write(begin, started, loadBefore, sizeRows, latencyRows, List.of("Stopped before its end: the "
+                        + "sizes and modes below were measured, the rest was not."));
             }
             if (options.hybrid() > 0) {
                 hybrid(cluster, solr, sizeRows, latencyRows);
@@ -92,6 +95,12 @@ public final class SolrBench {
                 notes.add("Vector and hybrid queries on Solr: not run (--hybrid 0).");
             }
         }
+        return write(begin, started, loadBefore, sizeRows, latencyRows, notes);
+    }
+
+    private Path write(long begin, Instant started, String loadBefore, List<String> sizeRows, List<String> latencyRows,
+                       List<String> notes) {
+        lines.clear();
         lines.add("# SolrCloud backend performance");
         lines.add("");
         lines.add(String.format(Locale.ROOT, "Measured with `%s` on %s: %d cores, %s, client max heap %s MiB. The "

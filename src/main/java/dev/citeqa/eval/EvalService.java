@@ -21,6 +21,7 @@ import dev.citeqa.chat.Workspace;
 import dev.citeqa.chat.Workspaces;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
+import dev.citeqa.index.EmbeddingProgress;
 import dev.citeqa.index.IndexSummary;
 import dev.citeqa.index.Indexer;
 
@@ -66,6 +67,13 @@ public class EvalService {
     }
 
     public Outcome run(Request request, Consumer<Indexer.Progress> indexing, Consumer<Progress> progress) {
+        return run(request, indexing, e -> {
+        }, progress);
+    }
+
+    /** Runs the gold set; the index is brought up to date first, vectors included, reporting both as it goes. */
+    public Outcome run(Request request, Consumer<Indexer.Progress> indexing, Consumer<EmbeddingProgress> embedding,
+                       Consumer<Progress> progress) {
         Workspace workspace = workspaces.open(request.docs(), request.data());
         if (!Files.isDirectory(workspace.docs())) {
             throw new Problem("The documents folder " + workspace.docs() + " does not exist: pass --docs <folder>.");
@@ -83,7 +91,7 @@ public class EvalService {
         RunSettings runSettings = new RunSettings(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 workspace.docs().toString(), settings.retrieval().mode() + ", top " + settings.retrieval().topK());
 
-        IndexSummary indexed = workspace.sync(indexing);
+        IndexSummary indexed = workspace.sync(indexing, embedding, () -> false);
         EvalRunner runner = new EvalRunner(asking);
         List<EvalReport> reports = new ArrayList<>();
         Map<String, Path> folders = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import dev.citeqa.chat.Workspace;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
+import dev.citeqa.index.EmbeddingProgress;
 import dev.citeqa.index.IndexSummary;
 import dev.citeqa.index.Indexer;
 import dev.citeqa.retrieve.RankedPassage;
@@ -71,6 +72,13 @@ public final class RetrievalEvaluation {
 
     public Outcome run(Path corpus, Path queriesFile, Path qrelsFile, List<String> modeNames,
                        Consumer<Indexer.Progress> indexing) {
+        return run(corpus, queriesFile, qrelsFile, modeNames, indexing, e -> {
+        });
+    }
+
+    /** As above, reporting the embedding of the passages too (most of the time a first run takes). */
+    public Outcome run(Path corpus, Path queriesFile, Path qrelsFile, List<String> modeNames,
+                       Consumer<Indexer.Progress> indexing, Consumer<EmbeddingProgress> embedding) {
         List<String> chosen = modeNames == null || modeNames.isEmpty() ? modes.names() : modeNames;
         chosen.forEach(modes::require);
         List<String> missing = Stream.of(corpus, queriesFile, qrelsFile).filter(f -> !Files.isRegularFile(f))
@@ -100,7 +108,7 @@ public final class RetrievalEvaluation {
                 }
             });
             try (Workspace workspace = new Workspace(docs, temp.resolve("data"), settings)) {
-                IndexSummary summary = workspace.sync(indexing);
+                IndexSummary summary = workspace.sync(indexing, embedding, () -> false);
                 List<ModeResult> results = new ArrayList<>();
                 for (String mode : chosen) {
                     results.add(evaluate(mode, modes.open(mode, workspace), ids, queries, qrels));

@@ -75,9 +75,12 @@ public class EvalCommands {
         List<String> chosen = providers != null ? split(providers) : provider != null ? List.of(provider) : List.of();
         PrintWriter progressOut = interactive() ? output : Progress.stderr();
         boolean redraw = EvalProgressBar.terminal();
-        EvalService.Outcome outcome = evaluations.run(
-                new EvalService.Request(Path.of(gold), docs, data, chosen, model, out == null ? null : Path.of(out)),
-                Progress.to(progressOut), new EvalProgressBar(progressOut, redraw));
+        EvalService.Outcome outcome;
+        try (Progress indexing = Progress.lines(progressOut)) {
+            outcome = evaluations.run(
+                    new EvalService.Request(Path.of(gold), docs, data, chosen, model, out == null ? null : Path.of(out)),
+                    indexing.files(), indexing.embedding(), new EvalProgressBar(progressOut, redraw));
+        }
         if (outcome.indexed().touched()) {
             output.println(outcome.indexed().line());
         }
@@ -157,9 +160,11 @@ public class EvalCommands {
         List<String> chosen = modeList == null ? modes.names() : split(modeList);
         Path folder = out != null ? Path.of(out) : Path.of("eval", "reports",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-retrieval");
-        RetrievalEvaluation.Outcome outcome = new RetrievalEvaluation(settings, modes)
-                .run(corpusFile, queriesFile, qrelsFile, chosen, Progress.to(interactive() ? output
-                        : Progress.stderr()));
+        RetrievalEvaluation.Outcome outcome;
+        try (Progress indexing = Progress.lines(interactive() ? output : Progress.stderr())) {
+            outcome = new RetrievalEvaluation(settings, modes)
+                    .run(corpusFile, queriesFile, qrelsFile, chosen, indexing.files(), indexing.embedding());
+        }
         output.printf("Indexed %d documents as %d passages into a temporary index; %d judged queries%s.%n%n",
                 outcome.documents(), outcome.passages(), outcome.judgedQueries(), outcome.judgedWithoutText() == 0 ? ""
                         : " (" + outcome.judgedWithoutText() + " missing from the queries file, counted as 0)");

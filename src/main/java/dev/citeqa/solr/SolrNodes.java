@@ -30,6 +30,7 @@ public final class SolrNodes implements AutoCloseable {
     private static final long RETRY_DOWN_NANOS = TimeUnit.SECONDS.toNanos(15);
 
     private final List<Node> nodes;
+    private final Duration timeout;
     private final Consumer<String> notices;
     private final AtomicInteger next = new AtomicInteger();
     private final Set<String> reported = new LinkedHashSet<>();
@@ -39,6 +40,7 @@ public final class SolrNodes implements AutoCloseable {
         final HttpJdkSolrClient client;
         volatile long downUntil;
         volatile String lastFailure;
+        volatile boolean timedOut;
 
         Node(String url, Duration timeout) {
             this.url = url;
@@ -54,6 +56,7 @@ public final class SolrNodes implements AutoCloseable {
     /** @param notices where the one line about an unreachable node goes */
     public SolrNodes(List<String> urls, Duration timeout, Consumer<String> notices) {
         this.nodes = urls.stream().map(u -> new Node(u, timeout)).toList();
+        this.timeout = timeout;
         this.notices = notices;
     }
 
@@ -77,6 +80,7 @@ public final class SolrNodes implements AutoCloseable {
         order.addAll(resting); // a node that was down is still tried when the others fail
         List<Node> failed = new ArrayList<>();
         String lastFailure = null;
+        boolean timedOut = false;
         for (Node node : order) {
             try {
                 NamedList<Object> response = node.client.request(request, collection);
@@ -86,14 +90,17 @@ public final class SolrNodes implements AutoCloseable {
                 return response;
             } catch (SolrServerException | IOException e) {
                 lastFailure = reason(e);
+                timedOut = timedOut(e);
             } catch (SolrException e) {
                 if (e.code() != SolrException.ErrorCode.SERVICE_UNAVAILABLE.code) {
                     throw e;
                 }
                 lastFailure = "503 " + e.getMessage();
+                timedOut = false;
             }
             node.downUntil = System.nanoTime() + RETRY_DOWN_NANOS;
             node.lastFailure = lastFailure;
+            node.timedOut = timedOut;
             failed.add(node);
         }
         throw new Problem("Cannot reach SolrCloud: tried " + String.join(", ", urls()) + " (" + lastFailure
@@ -106,8 +113,27 @@ public final class SolrNodes implements AutoCloseable {
                 return;
             }
         }
-        notices.accept("Solr node " + node.url + " is unreachable (" + node.lastFailure
-                + "); using the other nodes.");
+        // a node that took too long was reached: saying it is unreachable would send the user looking for a fault
+        notices.accept(node.timedOut
+                ? "Solr node " + node.url + " did not answer within " + seconds(timeout) + " (" + node.lastFailure
+                        + "); using the other nodes. A busy cluster may need a longer citeqa.solr.timeout."
+                : "Solr node " + node.url + " is unreachable (" + node.lastFailure + "); using the other nodes.");
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s",
+                d.toMillis() / 1000.0);
+    }
+
+    /** Whether the request failed because the node took too long, not because it could not be reached. */
+    static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String reason(Exception e) {

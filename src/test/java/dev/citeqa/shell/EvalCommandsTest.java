@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import java.util.Map;
@@ -29,6 +30,7 @@ import dev.citeqa.eval.EvalReport;
 import dev.citeqa.eval.EvalService;
 import dev.citeqa.eval.ReportJson;
 import dev.citeqa.eval.RetrievalModes;
+import dev.citeqa.index.EmbeddingProgress;
 
 /** The eval commands as the shell calls them, without a terminal. */
 class EvalCommandsTest {
@@ -69,6 +71,27 @@ class EvalCommandsTest {
             assertThat(report.provider()).isEqualTo("extractive");
             assertThat(report.questions()).isEqualTo(2);
             assertThat(report.results()).extracting(r -> r.id()).containsExactly("s1", "s2");
+        }
+    }
+
+    @Test
+    void evalEmbedsTheNewPassagesAndReportsHowFarAlong(@TempDir Path dir) throws Exception {
+        CiteqaProperties settings = TestSettings.product();
+        Path gold = Files.writeString(dir.resolve("gold.jsonl"), SMALL_GOLD);
+        List<EmbeddingProgress> seen = new ArrayList<>();
+        try (Workspaces workspaces = new Workspaces(settings)) {
+            Answerers answerers = new Answerers(settings);
+            EvalService service = new EvalService(settings, workspaces, answerers, new AskService(settings, answerers));
+            EvalService.Outcome outcome = service.run(new EvalService.Request(gold, "seeds",
+                    dir.resolve("data").toString(), List.of(), null, dir.resolve("run")), p -> {
+            }, seen::add, p -> {
+            });
+
+            assertThat(outcome.indexed().passages()).isGreaterThan(20);
+            assertThat(seen).isNotEmpty();
+            assertThat(seen.getLast().done()).isEqualTo(seen.getLast().total())
+                    .isEqualTo(outcome.indexed().passages());
+            assertThat(workspaces.current().vectorsWaiting()).isZero();
         }
     }
 
