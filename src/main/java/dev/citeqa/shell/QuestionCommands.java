@@ -69,6 +69,10 @@ public class QuestionCommands {
         workspace.takeRecoveryNote().ifPresent(notes::println);
         // progress of a single command goes to stderr, so that its stdout holds the answer alone
         prepare(workspace, notes, interactive && !json ? out : Progress.stderr(), !json && onTerminal());
+        if (interruptKey.signal().stopped()) {
+            // Ctrl-C after indexing's last look at it (during its commit, under load): still no answer
+            throw new InterruptKey.Stopped();
+        }
         RetrievalMode mode = retrieval == null || retrieval.isBlank() ? null : RetrievalMode.parse(retrieval);
         // the answer streams as it is written (JSON waits for the whole); checks and sources follow at the end
         boolean[] shown = {false};
