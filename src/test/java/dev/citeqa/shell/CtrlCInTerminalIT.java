@@ -112,6 +112,8 @@ class CtrlCInTerminalIT {
 
         @Override
         public void close() {
+            // the shell runs below script: stopping script alone left it running on a closed terminal
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
     }
