@@ -77,8 +77,7 @@ public final class Bm25Retriever implements LexicalRetriever {
             List<RankedPassage> hits = new ArrayList<>(top.scoreDocs.length);
             int rank = 1;
             for (ScoreDoc hit : top.scoreDocs) {
-                hits.add(new RankedPassage(PassageDocuments.passage(stored.document(hit.doc)), rank, hit.score, rank,
-                        hit.score, 0, Double.NaN, List.of()));
+                hits.add(RankedPassage.byBm25(PassageDocuments.passage(stored.document(hit.doc)), rank, hit.score));
                 rank++;
             }
             return hits;

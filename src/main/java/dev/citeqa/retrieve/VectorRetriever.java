@@ -52,10 +52,7 @@ public final class VectorRetriever implements DenseRetriever {
             List<RankedPassage> hits = new ArrayList<>(top.scoreDocs.length);
             int rank = 1;
             for (ScoreDoc hit : top.scoreDocs) {
-                // Lucene maps a dot product d to (1 + d) / 2; report the cosine itself
-                double cosine = 2 * hit.score - 1;
-                hits.add(new RankedPassage(PassageDocuments.passage(stored.document(hit.doc)), rank, cosine, 0,
-                        Double.NaN, rank, cosine, List.of()));
+                hits.add(RankedPassage.byVector(PassageDocuments.passage(stored.document(hit.doc)), rank, hit.score));
                 rank++;
             }
             return hits;

@@ -71,7 +71,7 @@ public final class SolrBm25Retriever implements LexicalRetriever {
         int rank = 1;
         for (SolrDocument d : collection.query(params).getResults()) {
             double score = ((Number) d.getFirstValue("score")).doubleValue();
-            hits.add(new RankedPassage(SolrDocuments.passage(d), rank, score, rank, score, 0, Double.NaN, List.of()));
+            hits.add(RankedPassage.byBm25(SolrDocuments.passage(d), rank, score));
             rank++;
         }
         return hits;

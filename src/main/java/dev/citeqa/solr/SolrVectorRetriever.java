@@ -45,10 +45,8 @@ public final class SolrVectorRetriever implements DenseRetriever {
         List<RankedPassage> hits = new ArrayList<>();
         int rank = 1;
         for (SolrDocument d : collection.query(params).getResults()) {
-            // cosine similarity is scored (1 + cos) / 2; report the cosine itself, as the embedded retriever does
-            double cosine = 2 * ((Number) d.getFirstValue("score")).doubleValue() - 1;
-            hits.add(new RankedPassage(SolrDocuments.passage(d), rank, cosine, 0, Double.NaN, rank, cosine,
-                    List.of()));
+            hits.add(RankedPassage.byVector(SolrDocuments.passage(d), rank,
+                    ((Number) d.getFirstValue("score")).doubleValue()));
             rank++;
         }
         return hits;
