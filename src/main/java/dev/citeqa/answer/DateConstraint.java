@@ -20,7 +20,8 @@ public record DateConstraint(Set<Integer> years, Set<Month> months, Set<DayOfWee
     /** How a text stands to the question's dates. */
     public enum Agreement { MET, CONTRADICTED, UNKNOWN }
 
-    private static final Pattern YEAR = Pattern.compile("(?<![\\d,.$])(1[5-9]\\d\\d|20\\d\\d)(?![\\d,]|s\\b)");
+    /** A year: not part of a longer number ("12,006", "2006.5", "$2006") nor a decade ("the 1990s"). */
+    private static final Pattern YEAR = Pattern.compile("(?<![\\d$])(?<!\\d[,.])(1[5-9]\\d\\d|20\\d\\d)(?!\\d|[,.]\\d|s\\b)");
     private static final Pattern MONTH = Pattern.compile("\\b(january|february|march|april|may|june|july|august"
             + "|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\b\\.?");
     private static final Pattern WEEKDAY = Pattern.compile("\\b(monday|tuesday|wednesday|thursday|friday|saturday"

@@ -63,11 +63,16 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     /** What the reader made of a question: its units best first, and the answerability estimate. */
+    /**
+     * What the reader made of a question: its units best first, and the answerability estimate. missing: the
+     * question's names and numbers not all found (a signal of the estimate); absent: names not found at all (a
+     * decline by themselves; a question without a topic has the one absent name "").
+     */
     public record Judgement(Reading reading, List<Scored> ranked, double[] answerable, double answerability,
-                            double threshold, List<String> missing) {
+                            double threshold, List<String> missing, List<String> absent) {
 
         public boolean answers() {
-            return !ranked.isEmpty() && missing.isEmpty() && answerability >= threshold;
+            return !ranked.isEmpty() && absent.isEmpty() && answerability >= threshold;
         }
     }
 
@@ -95,17 +100,27 @@ public final class ExtractiveAnswerer implements Answerer {
         ReaderFeatures.Variant variant = variant();
         ReaderModel.Linear sentence = model.get().sentence(variant);
         List<Scored> ranked = new ArrayList<>();
+        List<double[]> features = reading.features(units, cosines, shortAnswers.get());
         for (int i = 0; i < units.size(); i++) {
-            double[] f = reading.features(units.get(i), cosines[i]);
+            double[] f = features.get(i);
             double z = sentence.logit(ReaderFeatures.SENTENCE, f);
             ranked.add(new Scored(units.get(i), f, z, 1 / (1 + Math.exp(-z))));
         }
         ranked.sort(Comparator.comparingDouble(Scored::logit).reversed());
         List<String> missing = reading.hasTopic() ? reading.missingEntities() : List.of("");
+        List<String> absent = reading.hasTopic() ? reading.absentEntities() : List.of("");
         double[] a = answerableFeatures(reading, ranked, missing);
         ReaderModel.Linear answerable = model.get().answerable(variant);
         double p = ranked.isEmpty() ? 0 : answerable.probability(ReaderFeatures.ANSWERABLE, a);
-        return new Judgement(reading, ranked, a, p, answerable.threshold(), missing);
+        return new Judgement(reading, ranked, a, p, answerable.threshold(), missing, absent);
+    }
+
+    /** The judgement of the same question on some of its units only: the estimate made again from them. */
+    private Judgement restrictedTo(Judgement judgement, List<Scored> units) {
+        double[] a = answerableFeatures(judgement.reading(), units, judgement.missing());
+        double p = units.isEmpty() ? 0 : model.get().answerable(variant()).probability(ReaderFeatures.ANSWERABLE, a);
+        return new Judgement(judgement.reading(), units, a, p, judgement.threshold(), judgement.missing(),
+                judgement.absent());
     }
 
     /** The question-level signals, in {@link ReaderFeatures#ANSWERABLE} order. */
@@ -132,22 +147,24 @@ public final class ExtractiveAnswerer implements Answerer {
         if (request.context().isEmpty()) {
             return Reply.offline(Refusals.NOT_IN_DOCUMENTS);
         }
-        Judgement judgement = judge(request);
-        Reading reading = judgement.reading();
-        if (!judgement.missing().isEmpty() && !judgement.missing().getFirst().isEmpty()) {
-            return Reply.offline(Refusals.notMentioned(judgement.missing()));
+        Judgement whole = judge(request);
+        Reading reading = whole.reading();
+        if (!whole.absent().isEmpty() && !whole.absent().getFirst().isEmpty()) {
+            return Reply.offline(Refusals.notMentioned(whole.absent()));
         }
-        // a unit that puts the event in another year, month or weekday than asked is another event
-        List<Scored> usable = judgement.ranked().stream()
+        // a unit that puts the event in another year, month or weekday than asked is another event: never quoted,
+        // and whether the question is answered is estimated again from the units left
+        List<Scored> usable = whole.ranked().stream()
                 .filter(s -> reading.agreement(s.unit(), request.context().get(s.unit().passage()).passage())
                         != DateConstraint.Agreement.CONTRADICTED)
                 .toList();
-        if (usable.isEmpty() || (usable.getFirst() != judgement.ranked().getFirst()
-                && reading.keyCoverageBesidesDates(usable.getFirst().unit())
-                < reading.keyCoverageBesidesDates(judgement.ranked().getFirst().unit()))) {
+        Judgement judgement = usable.size() == whole.ranked().size() ? whole : restrictedTo(whole, usable);
+        if (usable.isEmpty() || (usable.getFirst() != whole.ranked().getFirst()
+                && (!judgement.answers() || reading.keyCoverageBesidesDates(usable.getFirst().unit())
+                < reading.keyCoverageBesidesDates(whole.ranked().getFirst().unit())))) {
             // the sentence about what was asked puts it at another date; a sentence about less of the question is
             // about something else
-            return Reply.offline(judgement.ranked().isEmpty() || reading.constraint().isEmpty()
+            return Reply.offline(whole.ranked().isEmpty() || reading.constraint().isEmpty()
                     ? Refusals.NOT_IN_DOCUMENTS : Refusals.otherDate(reading.constraint().describe()));
         }
         Scored best = offersTheType(metOverUnknown(sentenceOverHeadline(usable, request, reading), usable, request,
@@ -159,7 +176,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 return Reply.offline(Refusals.NOT_IN_DOCUMENTS);
             }
             String expansion = reading.answers(defining.unit()).getFirst().text();
-            return Reply.offline(write(request, reading, List.of(defining), judgement.ranked(), expansion, defining, null), expansion);
+            return Reply.offline(write(request, reading, List.of(defining), whole.ranked(), expansion, defining, null), expansion);
         }
         boolean typed = reading.type().hasShortAnswer() && reading.type() != AnswerType.YES_NO;
         Phrases.Phrase phrase = typed ? reading.shortAnswer(best.unit(), shortAnswers.get()) : null;
@@ -167,7 +184,7 @@ public final class ExtractiveAnswerer implements Answerer {
             // the best sentence names someone or something the question does not: look for what it asks about them
             SecondHop hop = secondHop(request, reading, best);
             if (hop != null) {
-                return Reply.offline(write(request, reading, List.of(best), judgement.ranked(), hop.phrase(), best, hop), hop.phrase());
+                return Reply.offline(write(request, reading, List.of(best), whole.ranked(), hop.phrase(), best, hop), hop.phrase());
             }
         }
         if (!judgement.answers()) {
@@ -187,7 +204,7 @@ public final class ExtractiveAnswerer implements Answerer {
         String shortAnswer = phrase != null ? phrase.text()
                 : reading.type() == AnswerType.YES_NO && reading.typeFit(best.unit()) && best.features()[10] == 0
                         && reading.namesAll(best.unit()) ? "Yes" : null;
-        return Reply.offline(write(request, reading, chosen, judgement.ranked(), shortAnswer, best, null), shortAnswer);
+        return Reply.offline(write(request, reading, chosen, whole.ranked(), shortAnswer, best, null), shortAnswer);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class ReaderFeatures {
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** Signals of one candidate unit, for choosing the sentence that answers. */
     public static final List<String> SENTENCE = List.of(
@@ -25,7 +25,12 @@ public final class ReaderFeatures {
             "date_contradicted",     // another one stands there instead
             "mismatch",              // a name or number of the question replaced by another in the same place
             "length",                // analysed terms / 40, at most 1
-            "with_lead");            // read together with the sentence it refers back to
+            "with_lead",             // read together with the sentence it refers back to
+            "short_answer",          // the short-answer chooser's best probability for a phrase of the unit (0: none)
+            "key_coverage_best",     // no other candidate of the question covers more of its key terms
+            "key_coverage_gap",      // the best candidate's key coverage minus this one's
+            "cosine_best",           // no other candidate of the question is closer to it in meaning
+            "cosine_gap");           // the best candidate's cosine minus this one's
 
     /** Signals of a question against its best unit, for deciding whether the documents answer it. */
     public static final List<String> ANSWERABLE = List.of(

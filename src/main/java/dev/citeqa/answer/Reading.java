@@ -135,6 +135,51 @@ public final class Reading {
     }
 
     /**
+     * The question's names that the retrieved passages do not mention at all: no word of the name in any spelling,
+     * nor as the start of a longer or shorter word ("Europe" for "European"). Numbers and short capitals ("Q2",
+     * "OS", "PC") are left to the answerability model, since documents write them in words as often ("the second
+     * quarter", "operating system"); so is a name of which one word is found ("Lee" for "Harper Lee").
+     */
+    public List<String> absentEntities() {
+        Set<String> found = new HashSet<>();
+        for (RankedPassage hit : context) {
+            found.addAll(Analysis.terms(hit.passage().text()));
+            found.addAll(Analysis.terms(hit.passage().title() == null ? "" : hit.passage().title()));
+            found.addAll(Analysis.terms(hit.passage().file().replaceAll("[_./-]", " ")));
+        }
+        List<String> absent = new ArrayList<>();
+        for (String entity : entities) {
+            boolean checked = false;
+            boolean seen = false;
+            for (String word : SPACES.split(entity)) {
+                if (hasDigit(word) || (word.length() <= 3 && word.equals(word.toUpperCase(Locale.ROOT)))) {
+                    continue;
+                }
+                for (String term : Analysis.terms(word)) {
+                    checked = true;
+                    seen |= weights.foundIn(term, found) || sharesStem(term, found);
+                }
+            }
+            if (checked && !seen) {
+                absent.add(entity);
+            }
+        }
+        return absent;
+    }
+
+    /** One word is the start of the other, the shorter of five letters or more: "europ" and "european". */
+    private static boolean sharesStem(String term, Set<String> terms) {
+        for (String t : terms) {
+            String shorter = t.length() < term.length() ? t : term;
+            String longer = shorter == t ? term : t;
+            if (shorter.length() >= 5 && longer.startsWith(shorter)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The idf-weighted share of the question's key terms in the unit, its years left out: what it says of the
      * question's subject, apart from when.
      */
@@ -163,7 +208,10 @@ public final class Reading {
         return !entities.isEmpty();
     }
 
-    /** The signals of one candidate unit, in {@link ReaderFeatures#SENTENCE} order. */
+    /**
+     * The signals of one candidate unit that it has on its own, in {@link ReaderFeatures#SENTENCE} order; those
+     * relative to the other candidates are left 0 (see {@link #features(List, double[], ShortAnswerModel)}).
+     */
     public double[] features(AnswerUnit unit, double cosine) {
         RankedPassage hit = context.get(unit.passage());
         Passage passage = hit.passage();
@@ -188,6 +236,45 @@ public final class Reading {
         f[11] = Math.min(1.0, unit.terms().size() / 40.0);
         f[12] = unit.lead().isEmpty() ? 0 : 1;
         return f;
+    }
+
+    /**
+     * The signals of every candidate unit of the question: each unit's own ({@link #features(AnswerUnit, double)}),
+     * how likely its best phrase of the asked type is the short answer, and where it stands against the other
+     * candidates (best key coverage and cosine, and the gap to the best).
+     */
+    public List<double[]> features(List<AnswerUnit> units, double[] cosines, ShortAnswerModel shortAnswers) {
+        List<double[]> all = new ArrayList<>(units.size());
+        double bestKey = 0;
+        double bestCosine = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < units.size(); i++) {
+            double[] f = features(units.get(i), cosines[i]);
+            f[13] = shortAnswerScore(units.get(i), shortAnswers);
+            bestKey = Math.max(bestKey, f[0]);
+            bestCosine = Math.max(bestCosine, f[4]);
+            all.add(f);
+        }
+        boolean withCosine = java.util.Arrays.stream(cosines).anyMatch(c -> !Double.isNaN(c));
+        for (int i = 0; i < units.size(); i++) {
+            double[] f = all.get(i);
+            f[14] = f[0] >= bestKey ? 1 : 0;
+            f[15] = bestKey - f[0];
+            f[16] = withCosine && f[4] >= bestCosine ? 1 : 0;
+            f[17] = withCosine ? bestCosine - f[4] : 0;
+        }
+        return all;
+    }
+
+    /** The short-answer chooser's probability for the unit's likeliest phrase of the asked type; 0 when it has none. */
+    public double shortAnswerScore(AnswerUnit unit, ShortAnswerModel model) {
+        if (!type.hasShortAnswer() || type == AnswerType.YES_NO) {
+            return 0;
+        }
+        double best = 0;
+        for (Candidate c : candidates(unit)) {
+            best = Math.max(best, model.chooser().probability(ReaderFeatures.SHORT_ANSWER, c.features()));
+        }
+        return best;
     }
 
     /** How the unit meets the question's dates: the sentence first, then its passage, then its article's date. */

@@ -72,7 +72,12 @@ public final class ReaderTraining {
     private static final Pattern CAPITALISED = Pattern.compile("(?<=\\s)\\p{Lu}[\\p{L}'-]{2,}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Options(Path squad, Path out, Path work) {
+    /** dump: where to write every question's candidate signals and labels as JSON lines (null: nowhere). */
+    public record Options(Path squad, Path out, Path work, Path dump) {
+
+        public Options(Path squad, Path out, Path work) {
+            this(squad, out, work, null);
+        }
     }
 
     /** What one question gave: its units' signals and labels, and its question-level signals once scored. */
@@ -159,7 +164,33 @@ public final class ReaderTraining {
                 }
             }
         }
+        if (options.dump() != null) {
+            dump(asked, options.dump());
+        }
         return fit(options, asked, articles, splitOf);
+    }
+
+    /**
+     * Every question's candidates as JSON lines (split, kind, answerable, the signal names, each unit's signals and
+     * whether it holds the answer): the table the weights are learned from, for a study outside the product.
+     */
+    private static void dump(List<Asked> asked, Path file) {
+        try (var out = Files.newBufferedWriter(file)) {
+            for (Asked a : asked) {
+                ObjectNode line = JSON.createObjectNode();
+                line.put("split", a.split());
+                line.put("kind", a.kind());
+                line.put("answerable", a.answerable());
+                line.put("question", a.request().question());
+                line.set("names", JSON.valueToTree(ReaderFeatures.SENTENCE));
+                line.set("labels", JSON.valueToTree(a.labels()));
+                line.set("units", JSON.valueToTree(a.units()));
+                out.write(JSON.writeValueAsString(line));
+                out.newLine();
+            }
+        } catch (IOException e) {
+            throw new Problem("Could not write the candidate table " + file + ": " + e.getMessage());
+        }
     }
 
     private Outcome fit(Options options, List<Asked> asked, List<SquadFile.Article> articles,

@@ -191,11 +191,14 @@ public class EvalCommands {
                             String shortAnswerOut,
                             @Option(longName = "short-answer-only", description = "learn only the short-answer "
                                     + "chooser (seconds: it reads the answer sentences, no index)")
-                            boolean shortAnswerOnly) {
+                            boolean shortAnswerOnly,
+                            @Option(longName = "dump", description = "also write every training question's candidate "
+                                    + "signals and labels to this JSON-lines file") String dump) {
         PrintWriter output = context.outputWriter();
         if (!shortAnswerOnly) {
             ReaderTraining.Outcome outcome = new ReaderTraining(settings, interactive() ? output : Progress.stderr())
-                    .run(new ReaderTraining.Options(Path.of(squad), Path.of(out), Path.of(work)));
+                    .run(new ReaderTraining.Options(Path.of(squad), Path.of(out), Path.of(work),
+                            dump == null ? null : Path.of(dump)));
             output.println(AnswerView.write(outcome.figures()));
             output.println("Model: " + outcome.model());
         }
