@@ -70,6 +70,11 @@ public final class Embedder {
 
     /** From the model cache (OnnxModel); if that cannot be used (a read-only home), as LangChain4j loads it. */
     private EmbeddingModel load() {
+        // DJL's tokenizer otherwise reports its use to the EC2 metadata address (169.254.169.254) on every start: a
+        // network call, with a 1 s timeout, on the way to the first answer of a tool that works offline
+        if (System.getProperty("OPT_OUT_TRACKING") == null && System.getenv("OPT_OUT_TRACKING") == null) {
+            System.setProperty("OPT_OUT_TRACKING", "true");
+        }
         try {
             return switch (name) {
                 case BGE_SMALL -> OnnxModel.load(OnnxModel.cacheFolder(), "bge-small-en-v1.5.onnx",
