@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.citeqa.chat.EarlyModelLoad;
+import dev.citeqa.index.Embedder;
 import dev.citeqa.shell.Launch;
 import dev.citeqa.shell.ShellSession;
 
@@ -37,6 +38,9 @@ public class CiteqaApplication {
             System.err.println(Launch.startupFailure(e));
             status = 2;
         }
+        // ONNX Runtime crashed the JVM (SIGSEGV) when it exited while the early model load was still in native code,
+        // as when a bad setting stops a single ask at once
+        Embedder.awaitLoading();
         System.exit(status);
     }
 }

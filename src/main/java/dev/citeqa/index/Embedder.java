@@ -57,6 +57,23 @@ public final class Embedder {
         return !NONE.equals(name);
     }
 
+    /** Waits until no model of this process is still loading (a load that failed counts as ended). */
+    public static void awaitLoading() {
+        for (Embedder embedder : SHARED.values()) {
+            CompletableFuture<EmbeddingModel> loading;
+            synchronized (embedder) {
+                loading = embedder.model;
+            }
+            if (loading != null) {
+                try {
+                    loading.join();
+                } catch (RuntimeException e) {
+                    // reported where the model is used
+                }
+            }
+        }
+    }
+
     /** Starts loading the model in the background, if it is not loaded or loading already. */
     public synchronized void warmUp() {
         if (enabled() && model == null) {
