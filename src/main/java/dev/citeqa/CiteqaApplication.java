@@ -34,6 +34,8 @@ public class CiteqaApplication {
             ConfigurableApplicationContext context = application.run(launch.springArguments().toArray(String[]::new));
             status = context.getBean(ShellSession.class).exitCode();
             context.close();
+        } catch (SpringApplication.AbandonedRunException e) {
+            throw e; // the build's ahead-of-time processing ends the run here, once it has read the context
         } catch (RuntimeException e) {
             System.err.println(Launch.startupFailure(e));
             status = 2;
