@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.citeqa.chat.EarlyModelLoad;
+import dev.citeqa.index.Embedder;
 import dev.citeqa.shell.Launch;
 import dev.citeqa.shell.ShellSession;
 
@@ -33,10 +34,15 @@ public class CiteqaApplication {
             ConfigurableApplicationContext context = application.run(launch.springArguments().toArray(String[]::new));
             status = context.getBean(ShellSession.class).exitCode();
             context.close();
+        } catch (SpringApplication.AbandonedRunException e) {
+            throw e; // the build's ahead-of-time processing ends the run here, once it has read the context
         } catch (RuntimeException e) {
             System.err.println(Launch.startupFailure(e));
             status = 2;
         }
+        // ONNX Runtime crashed the JVM (SIGSEGV) when it exited while the early model load was still in native code,
+        // as when a bad setting stops a single ask at once
+        Embedder.awaitLoading();
         System.exit(status);
     }
 }

@@ -57,6 +57,23 @@ public final class Embedder {
         return !NONE.equals(name);
     }
 
+    /** Waits until no model of this process is still loading (a load that failed counts as ended). */
+    public static void awaitLoading() {
+        for (Embedder embedder : SHARED.values()) {
+            CompletableFuture<EmbeddingModel> loading;
+            synchronized (embedder) {
+                loading = embedder.model;
+            }
+            if (loading != null) {
+                try {
+                    loading.join();
+                } catch (RuntimeException e) {
+                    // reported where the model is used
+                }
+            }
+        }
+    }
+
     /** Starts loading the model in the background, if it is not loaded or loading already. */
     public synchronized void warmUp() {
         if (enabled() && model == null) {
@@ -70,6 +87,11 @@ public final class Embedder {
 
     /** From the model cache (OnnxModel); if that cannot be used (a read-only home), as LangChain4j loads it. */
     private EmbeddingModel load() {
+        // DJL's tokenizer otherwise reports its use to the EC2 metadata address (169.254.169.254) on every start: a
+        // network call, with a 1 s timeout, on the way to the first answer of a tool that works offline
+        if (System.getProperty("OPT_OUT_TRACKING") == null && System.getenv("OPT_OUT_TRACKING") == null) {
+            System.setProperty("OPT_OUT_TRACKING", "true");
+        }
         try {
             return switch (name) {
                 case BGE_SMALL -> OnnxModel.load(OnnxModel.cacheFolder(), "bge-small-en-v1.5.onnx",

@@ -3,6 +3,8 @@ package dev.citeqa.index;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,12 +51,20 @@ final class OnnxModel {
                 + Hashes.shortHash(model.toString()) + ".ort");
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         OrtSession session = null;
+        MappedByteBuffer mapped = null;
         if (Files.isRegularFile(optimised)) {
-            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            try (FileChannel file = FileChannel.open(optimised); OrtSession.SessionOptions options = options()) {
                 // optimised when saved; what is left to do at load needs no graph rewriting
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
-                session = environment.createSession(optimised.toString(), options);
+                // The weights are used where the file is mapped instead of being copied twice (into a buffer, then
+                // into tensors): the session is made in about half the time (bge-small: 0.17 s instead of 0.38 s),
+                // with the same vectors. The mapping must live as long as the session: Loaded keeps it.
+                options.addConfigEntry("session.use_ort_model_bytes_directly", "1");
+                options.addConfigEntry("session.use_ort_model_bytes_for_initializers", "1");
+                mapped = file.map(FileChannel.MapMode.READ_ONLY, 0, file.size());
+                session = environment.createSession(mapped, options);
             } catch (OrtException e) {
+                mapped = null;
                 Files.deleteIfExists(optimised); // damaged: made again below
             }
         }
@@ -65,7 +75,7 @@ final class OnnxModel {
             }
             Files.createDirectories(cache);
             Path partial = Files.createTempFile(cache, "model-", ".ort");
-            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            try (OrtSession.SessionOptions options = options()) {
                 // extended, not all: the layout rewrites of "all" are specific to the CPU they ran on
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.EXTENDED_OPT);
                 options.setOptimizedModelFilePath(partial.toString());
@@ -74,8 +84,19 @@ final class OnnxModel {
             moveInPlace(partial, optimised);
         }
         try (InputStream tokenizer = resource(tokenizerResource).openStream()) {
-            return new Loaded(new OnnxBertBiEncoder(environment, session, tokenizer, pooling));
+            return new Loaded(new OnnxBertBiEncoder(environment, session, tokenizer, pooling), mapped);
         }
+    }
+
+    /**
+     * One thread per run: LangChain4j already embeds a batch's texts in parallel, one per core, and ONNX Runtime's
+     * own pool of a thread per core on top of that made the threads wait on each other (12 sentences on 2 cores:
+     * 0.50 s of CPU with the default pool, 0.33 s with one thread per run; the same vectors).
+     */
+    private static OrtSession.SessionOptions options() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(1);
+        return options;
     }
 
     /**
@@ -135,10 +156,14 @@ final class OnnxModel {
     /** LangChain4j's embedding model around an encoder made here (batching and threads are LangChain4j's). */
     private static final class Loaded extends AbstractInProcessEmbeddingModel {
         private final OnnxBertBiEncoder encoder;
+        /** The cached model file the session reads its weights from, or null: never unmapped while in use. */
+        @SuppressWarnings({"unused", "FieldCanBeLocal"})
+        private final MappedByteBuffer weights;
 
-        Loaded(OnnxBertBiEncoder encoder) {
+        Loaded(OnnxBertBiEncoder encoder, MappedByteBuffer weights) {
             super(null);
             this.encoder = encoder;
+            this.weights = weights;
         }
 
         @Override

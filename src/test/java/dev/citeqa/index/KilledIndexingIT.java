@@ -46,7 +46,8 @@ class KilledIndexingIT {
     private ProcessBuilder withModel(String model, List<String> jvmFlags, Path docs, String... args) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         command.addAll(jvmFlags);
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Duser.home=" + temp.resolve("home"), "-jar", JAR.toString(),
+        command.addAll(dev.citeqa.shell.JarIT.LAUNCHER_FLAGS);
+        command.addAll(List.of("-Duser.home=" + temp.resolve("home"), "-jar", JAR.toString(),
                 "--docs", docs.toString(), "--data", temp.resolve("data").toString(),
                 "--citeqa.retrieval.embedding-model=" + model));
         command.addAll(List.of(args));

@@ -172,9 +172,10 @@ class CtrlCInTerminalIT {
         model.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
                 .withFixedDelay(120_000).withBody("{}")));
         Path docs = bigFolder();
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-Duser.home=" + temp.resolve("home"), "-jar",
-                JarIT.JAR.toString(), "--docs", docs.toString(), "--data", temp.resolve("data").toString(),
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(JarIT.LAUNCHER_FLAGS);
+        command.addAll(List.of("-Duser.home=" + temp.resolve("home"), "-jar", JarIT.JAR.toString(),
+                "--docs", docs.toString(), "--data", temp.resolve("data").toString(),
                 "--citeqa.retrieval.embedding-model=none", "--provider", "openai-compatible"));
         try (TerminalSession shell = new TerminalSession(command, Files.createDirectories(temp.resolve("home")),
                 model.baseUrl() + "/v1")) {

@@ -20,9 +20,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.citeqa.SeedFolder;
 
 /** Runs the packaged jar as a user does: one-shot commands, a piped session, and bad input. */
-class JarIT {
+public class JarIT {
 
-    static final Path JAR = Path.of("target/citeqa.jar").toAbsolutePath();
+    public static final Path JAR = Path.of("target/citeqa.jar").toAbsolutePath();
+    /** The JVM flags ./chat starts the jar with that change what runs: its context as generated code (Spring AOT). */
+    public static final List<String> LAUNCHER_FLAGS = List.of("--enable-native-access=ALL-UNNAMED",
+            "-Dspring.aot.enabled=true");
 
     @TempDir
     static Path temp;
@@ -43,8 +46,8 @@ class JarIT {
     /** Runs the jar with these JVM flags (another home folder, the launcher's citeqa-home). */
     static Run runWith(List<String> jvm, Path workingDir, String stdin, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED"));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(LAUNCHER_FLAGS);
         command.addAll(jvm);
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
@@ -68,6 +71,20 @@ class JarIT {
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("answer").asText()).contains("Tehran");
         assertThat(json.get("citations").get(0).get("file").asText()).endsWith(".txt");
+    }
+
+    @Test
+    void theJarStartedWithoutItsGeneratedContextAnswersToo() throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-Duser.home=" + temp.resolve("home"), "-jar", JAR.toString(),
+                "--docs", docs.toString(), "--data", temp.resolve("data-plain").toString(), "ask", "--json",
+                "Where did Khalid al-Obeidi and Hossein Dehqan sign the agreement?"));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        assertThat(new ObjectMapper().readTree(out).get("answer").asText()).contains("Tehran");
     }
 
     @Test
