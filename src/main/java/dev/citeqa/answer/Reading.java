@@ -270,11 +270,8 @@ public final class Reading {
         if (!type.hasShortAnswer() || type == AnswerType.YES_NO) {
             return 0;
         }
-        double best = 0;
-        for (Candidate c : candidates(unit)) {
-            best = Math.max(best, model.chooser().probability(ReaderFeatures.SHORT_ANSWER, c.features()));
-        }
-        return best;
+        Pick best = likeliestPhrase(unit, model);
+        return best == null ? 0 : best.probability();
     }
 
     /** How the unit meets the question's dates: the sentence first, then its passage, then its article's date. */
@@ -324,24 +321,29 @@ public final class Reading {
     public record Candidate(Phrases.Phrase phrase, double[] features) {
     }
 
+    /** A candidate phrase with the learned chooser's probability that it is the short answer. */
+    public record Pick(Phrases.Phrase phrase, double probability) {
+    }
+
+    /** The unit's candidate phrase the learned chooser scores highest, or null when it has none. */
+    public Pick likeliestPhrase(AnswerUnit unit, ShortAnswerModel model) {
+        Pick best = null;
+        for (Candidate c : candidates(unit)) {
+            double p = model.chooser().probability(ReaderFeatures.SHORT_ANSWER, c.features());
+            if (best == null || p > best.probability()) {
+                best = new Pick(c.phrase(), p);
+            }
+        }
+        return best;
+    }
+
     /**
      * The short answer of the unit: its candidate phrase the learned chooser scores highest, or null when none
      * reaches the chooser's threshold (a wrong short answer is read first, so none is better).
      */
     public Phrases.Phrase shortAnswer(AnswerUnit unit, ShortAnswerModel model) {
-        Candidate best = null;
-        double bestLogit = Double.NEGATIVE_INFINITY;
-        for (Candidate c : candidates(unit)) {
-            double z = model.chooser().logit(ReaderFeatures.SHORT_ANSWER, c.features());
-            if (z > bestLogit) {
-                best = c;
-                bestLogit = z;
-            }
-        }
-        if (best == null || 1 / (1 + Math.exp(-bestLogit)) < model.chooser().threshold()) {
-            return null;
-        }
-        return best.phrase();
+        Pick best = likeliestPhrase(unit, model);
+        return best == null || best.probability() < model.chooser().threshold() ? null : best.phrase();
     }
 
     /**
