@@ -48,8 +48,8 @@ public class IndexCommands {
         IndexSummary summary;
         // progress of a single command goes to stderr, so that its stdout holds the summary alone
         try (Progress progress = Progress.lines(interactive ? out : Progress.stderr())) {
-            summary = workspace.sync(interruptKey.stopping(progress.files()), progress.embedding(),
-                    interruptKey.signal()::stopped);
+            summary = interruptKey.indexing(files -> workspace.sync(files, progress.embedding(),
+                    interruptKey.signal()::stopped), progress.files());
         }
         Progress.summary(summary, out);
     }

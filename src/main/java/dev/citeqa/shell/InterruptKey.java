@@ -1,6 +1,7 @@
 package dev.citeqa.shell;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.jline.terminal.Terminal;
 import org.springframework.stereotype.Component;
@@ -66,7 +67,7 @@ public class InterruptKey {
      * Progress reports that end the work with {@link Stopped} once Ctrl-C was pressed: the indexer reports before
      * each file and commits only at its end, so a stopped run leaves the index at its last commit.
      */
-    <T> Consumer<T> stopping(Consumer<T> progress) {
+    private <T> Consumer<T> stopping(Consumer<T> progress) {
         StopSignal stop = signal();
         return report -> {
             if (stop.stopped()) {
@@ -74,6 +75,20 @@ public class InterruptKey {
             }
             progress.accept(report);
         };
+    }
+
+    /**
+     * Runs an indexing {@code step} that reports to {@code progress}, with Ctrl-C seen at each report and once more
+     * when the step returns: a Ctrl-C that lands after the last report (during the commit, on a loaded machine) still
+     * ends the command with {@link Stopped}; what the step committed stands.
+     */
+    <P, T> T indexing(Function<Consumer<P>, T> step, Consumer<P> progress) {
+        StopSignal stop = signal();
+        T done = step.apply(stopping(progress));
+        if (stop.stopped()) {
+            throw new Stopped();
+        }
+        return done;
     }
 
     /** Indexing ended by Ctrl-C, before its commit. */

@@ -69,10 +69,6 @@ public class QuestionCommands {
         workspace.takeRecoveryNote().ifPresent(notes::println);
         // progress of a single command goes to stderr, so that its stdout holds the answer alone
         prepare(workspace, notes, interactive && !json ? out : Progress.stderr(), !json && onTerminal());
-        if (interruptKey.signal().stopped()) {
-            // Ctrl-C after indexing's last look at it (during its commit, under load): still no answer
-            throw new InterruptKey.Stopped();
-        }
         RetrievalMode mode = retrieval == null || retrieval.isBlank() ? null : RetrievalMode.parse(retrieval);
         // the answer streams as it is written (JSON waits for the whole); checks and sources follow at the end
         boolean[] shown = {false};
@@ -132,13 +128,15 @@ public class QuestionCommands {
         IndexSummary summary;
         StopSignal stop = new StopSignal();
         try (Progress progress = new Progress(progressOut, inPlace)) {
-            summary = workspace.syncOnce(interruptKey.stopping(progress.files()));
-            if (summary != null && summary.withoutVector() > 0
-                    && summary.withoutVector() <= Workspace.EMBED_BEFORE_ANSWER) {
-                try (InterruptKey.Handle ignored = interruptKey.during(stop::stop)) {
-                    summary = workspace.embed(summary, progress.embedding(), stop::stopped);
+            summary = interruptKey.indexing(files -> {
+                IndexSummary text = workspace.syncOnce(files);
+                if (text == null || text.withoutVector() == 0 || text.withoutVector() > Workspace.EMBED_BEFORE_ANSWER) {
+                    return text;
                 }
-            }
+                try (InterruptKey.Handle ignored = interruptKey.during(stop::stop)) {
+                    return workspace.embed(text, progress.embedding(), stop::stopped);
+                }
+            }, progress.files());
         }
         if (summary == null) {
             return;

@@ -1,10 +1,13 @@
 package dev.citeqa.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jline.terminal.Terminal;
@@ -50,6 +53,42 @@ class InterruptKeyTest {
 
             assertThat(stop.stopped()).isFalse();
             assertThat(own).hasValue(1);
+        }
+    }
+
+    @Test
+    void aCtrlCAfterIndexingsLastProgressReportStillEndsTheCommandAndWhatItCommittedStands() throws IOException {
+        try (Terminal terminal = TerminalBuilder.builder().dumb(true).system(false)
+                .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()).build()) {
+            InterruptKey key = new InterruptKey();
+            key.attach(terminal);
+            List<String> reported = new ArrayList<>();
+            List<String> committed = new ArrayList<>();
+
+            try (InterruptKey.Handle ignored = key.forCommand(new StopSignal())) {
+                assertThat(key.<String, String>indexing(progress -> {
+                    progress.accept("a.txt");
+                    committed.add("a.txt");
+                    return "1 file";
+                }, reported::add)).as("no Ctrl-C: the step's result").isEqualTo("1 file");
+
+                assertThatThrownBy(() -> key.<String, String>indexing(progress -> {
+                    progress.accept("b.txt");
+                    terminal.raise(Terminal.Signal.INT); // during the commit: no report comes after it
+                    committed.add("b.txt");
+                    return "1 file";
+                }, reported::add)).isInstanceOf(InterruptKey.Stopped.class)
+                        .hasMessageStartingWith("Stopped; the index keeps its last commit");
+
+                assertThatThrownBy(() -> key.<String, String>indexing(progress -> {
+                    progress.accept("c.txt");
+                    committed.add("c.txt");
+                    return "1 file";
+                }, reported::add)).as("the command's Ctrl-C stops its next report")
+                        .isInstanceOf(InterruptKey.Stopped.class);
+            }
+            assertThat(reported).containsExactly("a.txt", "b.txt");
+            assertThat(committed).containsExactly("a.txt", "b.txt");
         }
     }
 
