@@ -543,6 +543,8 @@ public final class Reading {
     }
 
     private static final Pattern POSSESSIVE = Pattern.compile("[’'.]s?$");
+    /** A sentence's end just before: "?", "!" or a full stop that does not close a title ("Dr.", "Gen."). */
+    private static final Pattern SENTENCE_END_BEFORE = Pattern.compile("(?:[?!]|(?<!\\b\\p{Lu}\\p{Ll}{0,3})\\.)[\"'”’)]*\\s+$");
     private static final Pattern TRAILING_DOT = Pattern.compile("\\.$");
 
     private static boolean hasDigit(String word) {
@@ -566,7 +568,9 @@ public final class Reading {
         int lastEnd = -1;
         while (m.find()) {
             String word = POSSESSIVE.matcher(m.group()).replaceAll("");
-            boolean capitalised = position > 0 && Character.isUpperCase(word.charAt(0));
+            // the first word of each sentence of the question is capitalised whatever it is ("... today. When does")
+            boolean sentenceStart = position == 0 || SENTENCE_END_BEFORE.matcher(question.substring(0, m.start())).find();
+            boolean capitalised = !sentenceStart && Character.isUpperCase(word.charAt(0));
             boolean number = word.matches("\\d[\\d,.]*") && !word.matches("(1[5-9]|20)\\d\\d");
             String lower = word.toLowerCase(Locale.ROOT);
             boolean dateWord = lower.matches("january|february|march|april|may|june|july|august|september|october"

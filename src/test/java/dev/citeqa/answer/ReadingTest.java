@@ -30,6 +30,13 @@ class ReadingTest {
     }
 
     @Test
+    void theFirstWordOfEachSentenceOfTheQuestionIsNoName() {
+        assertThat(Reading.entities("I read the timetable. When does the ferry to Lindholm leave? Where from?"))
+                .containsExactly("Lindholm");
+        assertThat(Reading.entities("What did Gen. Taqavi and Dr. Vik say?")).containsExactly("Gen Taqavi", "Dr Vik");
+    }
+
+    @Test
     void numbersAndShortCapitalsAreNotDeclinedByName() {
         // documents write them in words as often: "the second quarter", "operating system"
         Reading reading = reading("How much revenue did the OS sales bring in Q2?",
