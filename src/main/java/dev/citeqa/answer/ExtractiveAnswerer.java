@@ -201,10 +201,38 @@ public final class ExtractiveAnswerer implements Answerer {
                 chosen.add(candidate);
             }
         }
+        Scored source = best;
+        Scored next = typed && best.features()[5] == 0 ? following(best, usable) : null;
+        if (next != null && next.features()[5] == 1 && !chosen.contains(next)) {
+            // the sentence about the question leaves the asked name, place or number to the sentence after it
+            if (overlaps(best.unit(), next.unit())) {
+                chosen.set(0, next); // read with the best sentence as its lead: both are quoted
+            } else if (chosen.size() < maxSentences) {
+                chosen.add(next);
+            } else {
+                chosen.set(chosen.size() - 1, next);
+            }
+            if (phrase == null) {
+                phrase = reading.shortAnswer(next.unit(), shortAnswers.get());
+                source = next;
+            }
+        }
         String shortAnswer = phrase != null ? phrase.text()
                 : reading.type() == AnswerType.YES_NO && reading.typeFit(best.unit()) && best.features()[10] == 0
                         && reading.namesAll(best.unit()) ? "Yes" : null;
-        return Reply.offline(write(request, reading, chosen, whole.ranked(), shortAnswer, best, null), shortAnswer);
+        return Reply.offline(write(request, reading, chosen, whole.ranked(), shortAnswer, source, null), shortAnswer);
+    }
+
+    /** The unit of the sentence right after this one's in its passage, among those usable; null when none. */
+    private static Scored following(Scored unit, List<Scored> usable) {
+        Scored next = null;
+        for (Scored u : usable) {
+            if (u.unit().passage() == unit.unit().passage() && u.unit().sentenceStart() > unit.unit().sentenceStart()
+                    && (next == null || u.unit().sentenceStart() < next.unit().sentenceStart())) {
+                next = u;
+            }
+        }
+        return next;
     }
 
     /**

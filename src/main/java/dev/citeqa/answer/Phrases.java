@@ -41,10 +41,15 @@ public final class Phrases {
                     + "(?:\\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred))?"
                     + "(?:\\s+(?!" + NOT_A_UNIT + ")[a-z][a-z-]+(?:\\s+(?!" + NOT_A_UNIT + ")[a-z][a-z-]+)?)?",
             Pattern.CASE_INSENSITIVE);
-    /** A run of capitalised words, with the small words names carry inside ("of", "al-", "de", "bin"). */
+    /**
+     * A run of capitalised words, with the small words names carry inside ("of", "al-", "de", "bin"), and the full
+     * stop of a title before the next capitalised word ("Rev. Sykes", "Brig. Gen. Hamid Taqavi": within one sentence
+     * such a stop ends an abbreviation, not the sentence).
+     */
     private static final Pattern CAPITALISED = Pattern.compile(
-            "(?:(?:al-|el-|Al-|El-)?\\p{Lu}[\\p{L}'’.-]*\\p{L}|\\p{Lu}\\.?)(?:\\s+(?:(?:of|the|de|del|da|di|du|van|von|der"
-                    + "|den|la|le|bin|ibn|bint|al|el|y)\\s+)*(?:al-|el-|Al-|El-)?\\p{Lu}[\\p{L}'’.-]*\\p{L})*");
+            "(?:(?:al-|el-|Al-|El-)?\\p{Lu}[\\p{L}'’.-]*\\p{L}(?:\\.(?=\\s+\\p{Lu}))?|\\p{Lu}\\.?)(?:\\s+(?:(?:of|the|de"
+                    + "|del|da|di|du|van|von|der|den|la|le|bin|ibn|bint|al|el|y)\\s+)*(?:al-|el-|Al-|El-)?\\p{Lu}"
+                    + "[\\p{L}'’.-]*\\p{L}(?:\\.(?=\\s+\\p{Lu}))?)*");
     static final Pattern PLACE_BEFORE = Pattern.compile("(?:\\b(?:in|at|from|near|to|into|outside|inside"
             + "|across|towards?|of)\\s+(?:the\\s+)?)$", Pattern.CASE_INSENSITIVE);
     private static final Set<String> MONTHS_AND_DAYS = Set.of("january", "february", "march", "april", "may", "june",

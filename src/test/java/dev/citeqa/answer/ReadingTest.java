@@ -37,6 +37,15 @@ class ReadingTest {
     }
 
     @Test
+    void aTitleWithItsFullStopStaysWithTheName() {
+        List<RankedPassage> context = context("The children watched the trial from the balcony, invited by Rev. Sykes.");
+        Reading reading = new Reading("Who invited the children?", weights("Who invited the children?"), context);
+
+        assertThat(reading.answers(AnswerUnit.of(context, p -> "").getFirst()))
+                .extracting(Phrases.Phrase::text).contains("Rev. Sykes").doesNotContain("Rev");
+    }
+
+    @Test
     void numbersAndShortCapitalsAreNotDeclinedByName() {
         // documents write them in words as often: "the second quarter", "operating system"
         Reading reading = reading("How much revenue did the OS sales bring in Q2?",

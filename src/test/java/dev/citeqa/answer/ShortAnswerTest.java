@@ -74,6 +74,26 @@ class ShortAnswerTest {
                 .allSatisfy(s -> assertThat(s.cites()).as(s.text()).containsExactly(1));
     }
 
+    @Test
+    void theSentenceAfterTheOneAboutTheQuestionGivesTheName() {
+        String question = "Who came to the rescue of the two children at the Valdera pier?";
+        List<RankedPassage> context = context(
+                "In the dark someone came to the rescue of the two children at the Valdera pier. "
+                        + "Arvid Holm, a fisherman who lived by the harbour, pulled them out of the water. "
+                        + "The pier was closed the next morning.");
+        ExtractiveAnswerer reader = new ExtractiveAnswerer(3, SentenceMeaning.NONE, ReaderModel.shipped());
+        Reply reply = reader.answer(new AnswerRequest(question, context, weights(question)), t -> {
+        });
+
+        CitedAnswer answer = CitationChecker.check(question, reply, context);
+
+        // the name is quoted with the sentence it follows; whether it is also read first is the chooser's call
+        assertThat(answer.shortAnswer()).as(answer.text()).isIn(null, "Arvid Holm");
+        assertThat(answer.text()).contains("someone came to the rescue of the two children at the Valdera pier [1].")
+                .contains("Arvid Holm, a fisherman who lived by the harbour, pulled them out of the water [1].")
+                .doesNotContain("closed the next morning");
+    }
+
     /** A question read against made-up passages, and the unit whose sentence holds a word. */
     private record Read(Reading reading, List<RankedPassage> context) {
 
