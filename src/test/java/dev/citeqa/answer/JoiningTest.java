@@ -1,0 +1,43 @@
+package dev.citeqa.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.citeqa.ingest.Passage;
+import dev.citeqa.retrieve.QuestionTerms;
+import dev.citeqa.retrieve.RankedPassage;
+import dev.citeqa.retrieve.TermWeights;
+
+/**
+ * Which sentences the reader quotes besides its best one, with a model whose probabilities the test sets: one that
+ * the model finds at least half as likely as the best joins it, one less likely does not.
+ */
+class JoiningTest {
+
+    @Test
+    void aSentenceHalfAsLikelyAsTheBestIsQuotedToo() {
+        // p = 1 / (1 + e^-(2 * key coverage - 1.5)): all three terms 0.62, two of three 0.46, none 0.18
+        ReaderModel.Linear sentence = new ReaderModel.Linear(Map.of("key_coverage", 2.0), -1.5, 0.5);
+        ReaderModel.Linear answerable = new ReaderModel.Linear(Map.of(), 5.0, 0.5);
+        ReaderModel model = new ReaderModel(ReaderFeatures.VERSION,
+                Map.of(ReaderFeatures.Variant.LEXICAL, sentence, ReaderFeatures.Variant.WITH_MEANING, sentence),
+                Map.of(ReaderFeatures.Variant.LEXICAL, answerable, ReaderFeatures.Variant.WITH_MEANING, answerable),
+                null);
+        String question = "Why did the storm damage the lighthouse?";
+        String text = "The storm damaged the lighthouse on the northern cape. Fishermen stayed in port all week. "
+                + "Waves from the storm also reached the lighthouse keeper's cottage.";
+        Passage passage = new Passage(Passage.idOf("cape.txt", 0, text), "cape.txt", 0, "t", null, 0, text.length(), text);
+        List<RankedPassage> context = List.of(new RankedPassage(passage, 1, 1.0, 1, 1.0, 0, Double.NaN, List.of()));
+
+        Reply reply = new ExtractiveAnswerer(3, SentenceMeaning.NONE, model)
+                .answer(new AnswerRequest(question, context, TermWeights.uniform(QuestionTerms.terms(question))), t -> {
+                });
+
+        assertThat(reply.text()).isEqualTo("The storm damaged the lighthouse on the northern cape [1]. "
+                + "Waves from the storm also reached the lighthouse keeper's cottage [1].");
+    }
+}
