@@ -49,6 +49,9 @@ public record Launch(List<String> springArguments, List<String> command) {
                 }
                 spring.add("--" + SHORT_SETTINGS.get(name) + "=" + value);
             } else if (arg.startsWith("--citeqa.") || arg.startsWith("--spring.") || arg.startsWith("--logging.")) {
+                if (arg.startsWith("--citeqa.")) {
+                    checkSetting(name.substring(2), arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "");
+                }
                 spring.add(arg);
             } else if (command.isEmpty() && (arg.equals("--help") || arg.equals("-h"))) {
                 command.add("help");
@@ -60,6 +63,22 @@ public record Launch(List<String> springArguments, List<String> command) {
             }
         }
         return new Launch(List.copyOf(spring), List.copyOf(command));
+    }
+
+    /**
+     * A setting given on the command line must exist: Spring binds a misspelt name inside a known group
+     * ({@code citeqa.retrieval.topk}) to nothing and says nothing. Names are compared as Spring's relaxed binding reads
+     * them (topK, top_k and top-k are one name); an index into a list ({@code urls[0]}) names the list.
+     */
+    static void checkSetting(String name, String value) {
+        String canonical = name.replaceAll("\\[\\d+]$", "").replaceAll("([a-z0-9])([A-Z])", "$1-$2").replace('_', '-')
+                .toLowerCase(java.util.Locale.ROOT);
+        if (!SettingNames.all().contains(canonical)) {
+            List<String> near = nearSettings(canonical);
+            throw new IllegalArgumentException("Unknown setting " + name + " (value '" + value + "', from the command "
+                    + "line)" + (near.isEmpty() ? ": the settings are listed in application.yml."
+                    : ": did you mean " + String.join(" or ", near) + "?"));
+        }
     }
 
     /** Whether the command line sets this setting ({@code --docs x} sets citeqa.docs). */
