@@ -247,6 +247,7 @@ public class JarIT {
         Run run = run(folder, "", "--docs", docs.toString(), "ask", "anything");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip()).startsWith("application.yml is not valid YAML").doesNotContain("\n");
+        assertThat(run.out()).doesNotContain("Application run failed").doesNotContain("\tat ");
     }
     @Test
     void aCitationOfAConvertedFileGivesItsLineOrPageInTheFileBesideTheOffsets() throws Exception {
