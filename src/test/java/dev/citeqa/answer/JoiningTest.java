@@ -7,10 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.citeqa.ingest.Passage;
-import dev.citeqa.retrieve.QuestionTerms;
 import dev.citeqa.retrieve.RankedPassage;
-import dev.citeqa.retrieve.TermWeights;
 
 /**
  * Which sentences the reader quotes besides its best one, with a model whose probabilities the test sets: one that
@@ -30,11 +27,10 @@ class JoiningTest {
         String question = "Why did the storm damage the lighthouse?";
         String text = "The storm damaged the lighthouse on the northern cape. Fishermen stayed in port all week. "
                 + "Waves from the storm also reached the lighthouse keeper's cottage.";
-        Passage passage = new Passage(Passage.idOf("cape.txt", 0, text), "cape.txt", 0, "t", null, 0, text.length(), text);
-        List<RankedPassage> context = List.of(new RankedPassage(passage, 1, 1.0, 1, 1.0, 0, Double.NaN, List.of()));
+        List<RankedPassage> context = MadeUpPassages.context(text);
 
         Reply reply = new ExtractiveAnswerer(3, SentenceMeaning.NONE, model)
-                .answer(new AnswerRequest(question, context, TermWeights.uniform(QuestionTerms.terms(question))), t -> {
+                .answer(new AnswerRequest(question, context, MadeUpPassages.weights(question)), t -> {
                 });
 
         assertThat(reply.text()).isEqualTo("The storm damaged the lighthouse on the northern cape [1]. "

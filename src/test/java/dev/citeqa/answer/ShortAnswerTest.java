@@ -2,7 +2,6 @@ package dev.citeqa.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -10,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import dev.citeqa.cite.CheckedSentence;
 import dev.citeqa.cite.CitationChecker;
 import dev.citeqa.cite.CitedAnswer;
-import dev.citeqa.ingest.Passage;
-import dev.citeqa.retrieve.QuestionTerms;
 import dev.citeqa.retrieve.RankedPassage;
 import dev.citeqa.retrieve.TermWeights;
 
@@ -113,16 +110,10 @@ class ShortAnswerTest {
     }
 
     private static TermWeights weights(String question) {
-        return TermWeights.uniform(QuestionTerms.terms(question));
+        return MadeUpPassages.weights(question);
     }
 
     private static List<RankedPassage> context(String... texts) {
-        List<RankedPassage> out = new ArrayList<>();
-        for (int i = 0; i < texts.length; i++) {
-            String file = "made-up-" + i + ".txt";
-            Passage p = new Passage(Passage.idOf(file, 0, texts[i]), file, 0, "t", null, 0, texts[i].length(), texts[i]);
-            out.add(new RankedPassage(p, i + 1, 1.0 / (i + 1), i + 1, 1.0, 0, Double.NaN, List.of()));
-        }
-        return out;
+        return MadeUpPassages.context(texts);
     }
 }
