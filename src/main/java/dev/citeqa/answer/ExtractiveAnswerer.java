@@ -67,7 +67,6 @@ public final class ExtractiveAnswerer implements Answerer {
     public record Scored(AnswerUnit unit, double[] features, double logit, double probability) {
     }
 
-    /** What the reader made of a question: its units best first, and the answerability estimate. */
     /**
      * What the reader made of a question: its units best first, and the answerability estimate. missing: the
      * question's names and numbers not all found (a signal of the estimate); absent: names not found at all (a
