@@ -57,6 +57,10 @@ public final class Reading {
     private final List<RankedPassage> context;
     /** Each passage's terms with its title's, read once for all of its sentences. */
     private final Map<Integer, Set<String>> termsOfPassage = new java.util.HashMap<>();
+    /** The terms of all the passages, made on first use. */
+    private Set<String> contextTerms;
+    /** Each unit's phrases of the asked type, read once for the type signal, the short-answer signal and the answer. */
+    private final Map<AnswerUnit, List<Phrases.Phrase>> answersOfUnit = new java.util.IdentityHashMap<>();
 
     public Reading(String question, TermWeights idf, List<RankedPassage> context) {
         this.question = question;
@@ -119,12 +123,7 @@ public final class Reading {
      */
     public List<String> missingEntities() {
         List<String> missing = new ArrayList<>();
-        Set<String> found = new HashSet<>();
-        for (RankedPassage hit : context) {
-            found.addAll(Analysis.terms(hit.passage().text()));
-            found.addAll(Analysis.terms(hit.passage().title() == null ? "" : hit.passage().title()));
-            found.addAll(Analysis.terms(hit.passage().file().replaceAll("[_./-]", " ")));
-        }
+        Set<String> found = contextTerms();
         for (String entity : entities) {
             List<String> terms = Analysis.terms(entity);
             if (!terms.isEmpty() && terms.stream().anyMatch(t -> !weights.foundIn(t, found))) {
@@ -134,6 +133,20 @@ public final class Reading {
         return missing;
     }
 
+    /** Every term of the retrieved passages, their titles and file names: read once, for both entity checks. */
+    private Set<String> contextTerms() {
+        if (contextTerms == null) {
+            Set<String> found = new HashSet<>();
+            for (RankedPassage hit : context) {
+                found.addAll(Analysis.terms(hit.passage().text()));
+                found.addAll(Analysis.terms(hit.passage().title() == null ? "" : hit.passage().title()));
+                found.addAll(Analysis.terms(hit.passage().file().replaceAll("[_./-]", " ")));
+            }
+            contextTerms = found;
+        }
+        return contextTerms;
+    }
+
     /**
      * The question's names that the retrieved passages do not mention at all: no word of the name in any spelling,
      * nor as the start of a longer or shorter word ("Europe" for "European"). Numbers and short capitals ("Q2",
@@ -141,12 +154,7 @@ public final class Reading {
      * quarter", "operating system"); so is a name of which one word is found ("Lee" for "Harper Lee").
      */
     public List<String> absentEntities() {
-        Set<String> found = new HashSet<>();
-        for (RankedPassage hit : context) {
-            found.addAll(Analysis.terms(hit.passage().text()));
-            found.addAll(Analysis.terms(hit.passage().title() == null ? "" : hit.passage().title()));
-            found.addAll(Analysis.terms(hit.passage().file().replaceAll("[_./-]", " ")));
-        }
+        Set<String> found = contextTerms();
         List<String> absent = new ArrayList<>();
         for (String entity : entities) {
             boolean checked = false;
@@ -291,6 +299,10 @@ public final class Reading {
 
     /** The phrases of the unit's sentence that answer the question's type, those repeating the question left out. */
     public List<Phrases.Phrase> answers(AnswerUnit unit) {
+        return answersOfUnit.computeIfAbsent(unit, this::readAnswers);
+    }
+
+    private List<Phrases.Phrase> readAnswers(AnswerUnit unit) {
         if (type == AnswerType.ACRONYM) {
             Matcher m = AnswerType.ACRONYM_QUESTION.matcher(question);
             return m.find() ? Phrases.expansions(unit.sentence(), m.group(1) != null ? m.group(1) : m.group(2))
@@ -305,7 +317,7 @@ public final class Reading {
             }
             out.add(phrase);
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private boolean variantOfAsked(String term, Set<String> asked) {
