@@ -74,11 +74,16 @@ public record Launch(List<String> springArguments, List<String> command) {
         String canonical = name.replaceAll("\\[\\d+]$", "").replaceAll("([a-z0-9])([A-Z])", "$1-$2").replace('_', '-')
                 .toLowerCase(java.util.Locale.ROOT);
         if (!SettingNames.all().contains(canonical)) {
-            List<String> near = nearSettings(canonical);
-            throw new IllegalArgumentException("Unknown setting " + name + " (value '" + value + "', from the command "
-                    + "line)" + (near.isEmpty() ? ": the settings are listed in application.yml."
-                    : ": did you mean " + String.join(" or ", near) + "?"));
+            throw new IllegalArgumentException(unknownSetting(name, canonical, value, "the command line"));
         }
+    }
+
+    /** The one line for a setting that does not exist, with the real ones nearest to it. */
+    private static String unknownSetting(String name, String canonical, Object value, String from) {
+        List<String> near = nearSettings(canonical);
+        return "Unknown setting " + name + " (value '" + value + "', from " + from + ")"
+                + (near.isEmpty() ? ": the settings are listed in application.yml."
+                : ": did you mean " + String.join(" or ", near) + "?");
     }
 
     /** Whether the command line sets this setting ({@code --docs x} sets citeqa.docs). */
@@ -105,10 +110,7 @@ public record Launch(List<String> springArguments, List<String> command) {
             if (cause instanceof UnboundConfigurationPropertiesException unbound) {
                 ConfigurationProperty first = unbound.getUnboundProperties().iterator().next();
                 String name = first.getName().toString();
-                List<String> near = nearSettings(name);
-                return "Unknown setting " + name + " (value '" + first.getValue() + "', from " + origin(first) + ")"
-                        + (near.isEmpty() ? ": the settings are listed in application.yml."
-                        : ": did you mean " + String.join(" or ", near) + "?");
+                return unknownSetting(name, name, first.getValue(), origin(first));
             }
             if (cause instanceof BindException bind && bind.getProperty() != null
                     && bind.getCause() instanceof ConversionException) {
