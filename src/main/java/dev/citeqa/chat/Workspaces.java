@@ -55,6 +55,11 @@ public class Workspaces implements AutoCloseable {
         return current;
     }
 
+    /** The documents folder questions search when they name none: the session's. */
+    public Path sessionDocs() {
+        return docsFolder(settings, null);
+    }
+
     public synchronized Workspace current() {
         return current != null ? current : open(null, null);
     }

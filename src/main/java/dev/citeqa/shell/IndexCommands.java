@@ -52,6 +52,12 @@ public class IndexCommands {
                     interruptKey.signal()::stopped), progress.files());
         }
         Progress.summary(summary, out);
+        if (interactive && !workspace.docs().equals(workspaces.sessionDocs())) {
+            // indexing another folder does not move the session: say so, or its next questions seem to fail
+            out.println("Questions still search " + workspaces.sessionDocs() + ". To ask about " + workspace.docs()
+                    + ": ask --docs " + workspace.docs() + " <question>, or start ./chat --docs " + workspace.docs()
+                    + ".");
+        }
     }
 
     @Command(name = "status", description = "Say what is indexed and how far the embedding of passages is")

@@ -120,6 +120,19 @@ class ShellEndToEndTest extends ShellSessionTest {
     }
 
     @Test
+    void indexingAnotherFolderSaysWhichFolderQuestionsStillSearch() throws Exception {
+        Path other = java.nio.file.Files.createDirectories(temp.resolve("harbour-docs"));
+        java.nio.file.Files.writeString(other.resolve("ferry.txt"), "The ferry to Lindholm leaves at noon.\n");
+
+        String printed = type("index " + other);
+
+        assertThat(printed).contains("Questions still search " + temp.resolve("docs").toAbsolutePath().normalize()
+                + ". To ask about " + other.toAbsolutePath().normalize() + ": ask --docs "
+                + other.toAbsolutePath().normalize() + " <question>");
+        assertThat(type("index")).doesNotContain("Questions still search");
+    }
+
+    @Test
     void aMistypedCommandIsReportedAndNeverJoinedToTheLastQuestion() {
         type("ask Where did Khalid al-Obeidi and Hossein Dehqan sign the agreement?");
         int turns = asking.conversation().turns().size();
