@@ -89,13 +89,13 @@ public final class SolrCollection implements AutoCloseable {
                     .setConfigSetName(configset.name())
                     .setUploadStream(new ContentStreamBase.ByteArrayStream(configset.zip(), configset.name() + ".zip",
                             "application/octet-stream"));
-            nodes.request(upload, null);
+            nodes.admin(upload, "uploading the configset " + configset.name());
         }
         CollectionAdminRequest.Create create = CollectionAdminRequest.createCollection(name(), configset.name(),
                 settings.shards(), settings.replicas());
         create.setWaitForFinalState(true);
         try {
-            nodes.request(create, null);
+            nodes.admin(create, "creating the collection " + name());
         } catch (SolrException e) {
             if (!collections().contains(name())) {
                 throw new Problem("Could not create the Solr collection " + name() + " (" + e.getMessage()
