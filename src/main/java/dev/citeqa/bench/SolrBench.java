@@ -287,6 +287,45 @@ public final class SolrBench {
         return queries;
     }
 
+    /** One row of the query-latency table this bench writes: a mode at a size, in milliseconds. */
+    record Latency(int passages, String mode, double p50, double p99) {
+    }
+
+    /**
+     * The query latencies of a report this bench wrote (none when there is no report): BM25 on the BM25-only
+     * collections, and vector and hybrid with the question embedded. The mode is "bm25", "vector" or "hybrid".
+     */
+    static List<Latency> latencies(Path report) {
+        List<Latency> found = new ArrayList<>();
+        if (!Files.isRegularFile(report)) {
+            return found;
+        }
+        try {
+            boolean inTable = false;
+            for (String line : Files.readAllLines(report)) {
+                if (line.startsWith("## ")) {
+                    inTable = line.equals("## Query latency");
+                    continue;
+                }
+                String[] cells = line.split("\\|");
+                if (!inTable || cells.length < 9 || !cells[1].strip().matches("[0-9,]+")) {
+                    continue;
+                }
+                String mode = cells[2].strip();
+                String name = mode.equals("BM25") ? Benchmark.BM25
+                        : mode.contains("(question embedded)") ? mode.substring(0, mode.indexOf(',')).strip() : null;
+                if (name == null || name.equals(Benchmark.BM25) && !mode.equals("BM25")) {
+                    continue; // BM25 beside the vectors is the same search: the BM25-only collections stand for it
+                }
+                found.add(new Latency(Integer.parseInt(cells[1].strip().replace(",", "")), name,
+                        Double.parseDouble(cells[4].strip()), Double.parseDouble(cells[6].strip())));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Cannot read the query latencies of " + report + ": " + e.getMessage(), e);
+        }
+        return found;
+    }
+
     private static String row(int passages, String mode, Distribution d) {
         return String.format(Locale.ROOT, "| %,d | %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f |", passages, mode,
                 d.count(), d.p50(), d.p95(), d.p99(), d.mean(), d.max());
