@@ -222,10 +222,34 @@ public final class ExtractiveAnswerer implements Answerer {
                 source = next;
             }
         }
+        Scored after = following(best, usable);
+        if (after != null && chosen.contains(best) && !chosen.contains(after) && chosen.size() < maxSentences
+                && !after.unit().headline() && chosen.stream().noneMatch(c -> similar(c.unit(), after.unit()))) {
+            // the sentence with most of the question's words often leaves the fact asked for to the next one
+            ReaderModel.Linear nextModel = model.get().following(variant());
+            double p = nextModel == null ? 0 : nextModel.probability(ReaderFeatures.FOLLOWING, ReaderFeatures.following(
+                    best.features(), best.probability(), after.features(), after.probability()));
+            if (quotesFollowing(p, best.probability())) {
+                if (overlaps(best.unit(), after.unit())) {
+                    chosen.set(chosen.indexOf(best), after); // read with the best sentence as its lead: both quoted
+                } else {
+                    chosen.add(after);
+                }
+            }
+        }
         String shortAnswer = phrase != null ? phrase.text()
                 : reading.type() == AnswerType.YES_NO && reading.typeFit(best.unit()) && best.features()[10] == 0
                         && reading.namesAll(best.unit()) ? "Yes" : null;
         return Reply.offline(write(request, reading, chosen, whole.ranked(), shortAnswer, source, null), shortAnswer);
+    }
+
+    /**
+     * Whether the sentence after the best one is quoted too: by the same rule as any other unit (at least half as
+     * likely to hold the answer as the best, or more likely than not), with its probability from the model of the
+     * next sentence.
+     */
+    public static boolean quotesFollowing(double probability, double bestProbability) {
+        return probability >= JOINS || probability >= AS_LIKELY_AS_THE_BEST * bestProbability;
     }
 
     /** The unit of the sentence right after this one's in its passage, among those usable; null when none. */

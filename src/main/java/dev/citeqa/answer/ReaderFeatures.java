@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class ReaderFeatures {
 
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** Signals of one candidate unit, for choosing the sentence that answers. */
     public static final List<String> SENTENCE = List.of(
@@ -31,6 +31,35 @@ public final class ReaderFeatures {
             "key_coverage_gap",      // the best candidate's key coverage minus this one's
             "cosine_best",           // no other candidate of the question is closer to it in meaning
             "cosine_gap");           // the best candidate's cosine minus this one's
+
+    /**
+     * Signals of the sentence right after the best unit in its passage, for whether it is quoted too: in SQuAD-like
+     * text the sentence with most of the question's words often leaves the asked fact to the next one. Its own unit
+     * signals (prefixed "next_"), then the pair's.
+     */
+    public static final List<String> FOLLOWING = java.util.stream.Stream.concat(
+            SENTENCE.stream().map(n -> "next_" + n),
+            java.util.stream.Stream.of(
+                    "next_probability",  // the sentence model's probability for the next unit on its own
+                    "best_probability",  // and for the best unit
+                    "best_type_fit",
+                    "best_short_answer",
+                    "best_key_coverage",
+                    "best_cosine")).toList();
+
+    /** The {@link #FOLLOWING} signals of a best unit and the unit after it, from their {@link #SENTENCE} signals. */
+    public static double[] following(double[] best, double bestProbability, double[] next, double nextProbability) {
+        double[] f = new double[FOLLOWING.size()];
+        System.arraycopy(next, 0, f, 0, SENTENCE.size());
+        int i = SENTENCE.size();
+        f[i] = nextProbability;
+        f[i + 1] = bestProbability;
+        f[i + 2] = best[SENTENCE.indexOf("type_fit")];
+        f[i + 3] = best[SENTENCE.indexOf("short_answer")];
+        f[i + 4] = best[SENTENCE.indexOf("key_coverage")];
+        f[i + 5] = best[SENTENCE.indexOf("cosine")];
+        return f;
+    }
 
     /** Signals of a question against its best unit, for deciding whether the documents answer it. */
     public static final List<String> ANSWERABLE = List.of(

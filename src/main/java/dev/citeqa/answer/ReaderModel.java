@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The offline reader's learned weights: a logistic model that scores candidate units, and one that estimates whether
- * the documents answer at all, with its decline threshold; each in two variants (with and without the embedding
- * cosine). Learned by {@code ./chat train-reader} from SQuAD 2.0 train articles; the file carries its provenance.
+ * the documents answer at all, with its decline threshold, and one for whether the sentence after the best is
+ * quoted too; each in two variants (with and without the embedding cosine). Learned by {@code ./chat train-reader} from SQuAD 2.0 train articles; the file carries its provenance.
  */
 public final class ReaderModel {
 
@@ -46,13 +46,16 @@ public final class ReaderModel {
     private final int version;
     private final Map<ReaderFeatures.Variant, Linear> sentence;
     private final Map<ReaderFeatures.Variant, Linear> answerable;
+    private final Map<ReaderFeatures.Variant, Linear> following;
     private final JsonNode provenance;
 
     public ReaderModel(int version, Map<ReaderFeatures.Variant, Linear> sentence,
-                       Map<ReaderFeatures.Variant, Linear> answerable, JsonNode provenance) {
+                       Map<ReaderFeatures.Variant, Linear> answerable, Map<ReaderFeatures.Variant, Linear> following,
+                       JsonNode provenance) {
         this.version = version;
         this.sentence = Map.copyOf(sentence);
         this.answerable = Map.copyOf(answerable);
+        this.following = Map.copyOf(following);
         this.provenance = provenance;
     }
 
@@ -85,11 +88,15 @@ public final class ReaderModel {
         int version = root.path("feature_version").asInt(-1);
         Map<ReaderFeatures.Variant, Linear> sentence = new LinkedHashMap<>();
         Map<ReaderFeatures.Variant, Linear> answerable = new LinkedHashMap<>();
+        Map<ReaderFeatures.Variant, Linear> following = new LinkedHashMap<>();
         for (ReaderFeatures.Variant variant : ReaderFeatures.Variant.values()) {
             sentence.put(variant, linear(root.path("sentence").path(variant.key()), where));
             answerable.put(variant, linear(root.path("answerable").path(variant.key()), where));
+            if (version >= 3) {
+                following.put(variant, linear(root.path("following").path(variant.key()), where));
+            }
         }
-        return new ReaderModel(version, sentence, answerable, root.path("provenance"));
+        return new ReaderModel(version, sentence, answerable, following, root.path("provenance"));
     }
 
     private static Linear linear(JsonNode node, String where) {
@@ -107,9 +114,11 @@ public final class ReaderModel {
         root.set("provenance", provenance);
         ObjectNode s = root.putObject("sentence");
         ObjectNode a = root.putObject("answerable");
+        ObjectNode f = root.putObject("following");
         for (ReaderFeatures.Variant variant : ReaderFeatures.Variant.values()) {
             s.set(variant.key(), node(sentence.get(variant), false));
             a.set(variant.key(), node(answerable.get(variant), true));
+            f.set(variant.key(), node(following.get(variant), false));
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, JSON.writeValueAsString(root) + "\n");
@@ -140,5 +149,10 @@ public final class ReaderModel {
 
     public Linear answerable(ReaderFeatures.Variant variant) {
         return answerable.get(variant);
+    }
+
+    /** The model of whether the sentence after the best one holds the answer (absent in files before version 3). */
+    public Linear following(ReaderFeatures.Variant variant) {
+        return following.get(variant);
     }
 }

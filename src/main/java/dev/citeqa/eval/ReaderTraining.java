@@ -82,7 +82,7 @@ public final class ReaderTraining {
 
     /** What one question gave: its units' signals and labels, and its question-level signals once scored. */
     private record Asked(String split, String kind, boolean answerable, List<double[]> units, List<Boolean> labels,
-                         AnswerRequest request) {
+                         List<int[]> places, List<Boolean> ownLabels, AnswerRequest request) {
     }
 
     /** The figures a run reports: sizes, and validation scores against word overlap. */
@@ -185,6 +185,8 @@ public final class ReaderTraining {
                 line.set("names", JSON.valueToTree(ReaderFeatures.SENTENCE));
                 line.set("labels", JSON.valueToTree(a.labels()));
                 line.set("units", JSON.valueToTree(a.units()));
+                line.set("places", JSON.valueToTree(a.places()));
+                line.set("own_labels", JSON.valueToTree(a.ownLabels()));
                 out.write(JSON.writeValueAsString(line));
                 out.newLine();
             }
@@ -197,6 +199,7 @@ public final class ReaderTraining {
                         Map<String, String> splitOf) {
         Map<ReaderFeatures.Variant, ReaderModel.Linear> sentence = new LinkedHashMap<>();
         Map<ReaderFeatures.Variant, ReaderModel.Linear> answerable = new LinkedHashMap<>();
+        Map<ReaderFeatures.Variant, ReaderModel.Linear> following = new LinkedHashMap<>();
         Map<String, Object> figures = new LinkedHashMap<>();
         for (ReaderFeatures.Variant variant : ReaderFeatures.Variant.values()) {
             List<String> names = ReaderFeatures.SENTENCE.stream().filter(variant::uses).toList();
@@ -212,7 +215,19 @@ public final class ReaderTraining {
             ReaderModel.Linear s = train(units, names, ReaderFeatures.SENTENCE, 0.5);
             sentence.put(variant, s);
             // question-level signals come from the sentence model just learned
+            List<String> fNames = ReaderFeatures.FOLLOWING.stream().filter(variant::uses).toList();
+            MutableDataset<Label> after = dataset("sentences after the best unit of answerable training questions");
+            for (Asked a : asked) {
+                int[] pair = bestAndNext(a, s);
+                if (a.split().equals("train") && pair != null) {
+                    after.add(example(a.ownLabels().get(pair[1]), fNames,
+                            pick(followingSignals(a, s, pair), ReaderFeatures.FOLLOWING, fNames)));
+                }
+            }
+            ReaderModel.Linear f = train(after, fNames, ReaderFeatures.FOLLOWING, 0.5);
+            following.put(variant, f);
             ReaderModel partial = new ReaderModel(ReaderFeatures.VERSION, Map.of(variant, s, other(variant), s),
+                    Map.of(variant, zeroLinear(), other(variant), zeroLinear()),
                     Map.of(variant, zeroLinear(), other(variant), zeroLinear()), null);
             ExtractiveAnswerer scorer = new ExtractiveAnswerer(3, variant == ReaderFeatures.Variant.WITH_MEANING
                     ? meaning : SentenceMeaning.NONE, partial);
@@ -233,11 +248,13 @@ public final class ReaderTraining {
             double threshold = bestThreshold(fitted, aNames, asked, questionSignals, "train");
             ReaderModel.Linear withThreshold = new ReaderModel.Linear(fitted.weights(), fitted.bias(), threshold);
             answerable.put(variant, withThreshold);
-            figures.put(variant.key(), measure(s, names, withThreshold, aNames, asked, questionSignals));
+            Map<String, Object> measured = measure(s, names, withThreshold, aNames, asked, questionSignals);
+            measureFollowing(s, f, asked, measured);
+            figures.put(variant.key(), measured);
         }
         figures.put("examples", counts(asked));
         ObjectNode provenance = provenance(options, articles, splitOf, figures);
-        ReaderModel model = new ReaderModel(ReaderFeatures.VERSION, sentence, answerable, provenance);
+        ReaderModel model = new ReaderModel(ReaderFeatures.VERSION, sentence, answerable, following, provenance);
         try {
             model.write(options.out());
         } catch (IOException e) {
@@ -275,12 +292,17 @@ public final class ReaderTraining {
         ExtractiveAnswerer.Judgement judgement = reader.judge(request);
         List<double[]> units = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
+        List<int[]> places = new ArrayList<>();
+        List<Boolean> own = new ArrayList<>();
         for (ExtractiveAnswerer.Scored s : judgement.ranked()) {
             units.add(s.features());
-            labels.add(goldFile != null && holdsAnswer(context.get(s.unit().passage()).passage(), s.unit().start(),
-                    s.unit().end(), goldFile, answers));
+            Passage passage = context.get(s.unit().passage()).passage();
+            labels.add(goldFile != null && holdsAnswer(passage, s.unit().start(), s.unit().end(), goldFile, answers));
+            places.add(new int[] {s.unit().passage(), s.unit().sentenceStart()});
+            own.add(goldFile != null && holdsAnswer(passage, s.unit().sentenceStart(), s.unit().end(), goldFile,
+                    answers));
         }
-        return new Asked(split, kind, goldFile != null, units, labels, request);
+        return new Asked(split, kind, goldFile != null, units, labels, places, own, request);
     }
 
     private static boolean holdsAnswer(Passage passage, int start, int end, String goldFile,
@@ -438,6 +460,71 @@ public final class ReaderTraining {
         return best;
     }
 
+    /**
+     * The best unit of an answerable question whose answer was retrieved, under the sentence model, and the unit of
+     * the sentence right after it in its passage: their indexes, or null when there is no such pair.
+     */
+    private static int[] bestAndNext(Asked a, ReaderModel.Linear sentence) {
+        if (!a.answerable() || !a.labels().contains(true)) {
+            return null;
+        }
+        int best = argmax(a.units(), u -> sentence.logit(ReaderFeatures.SENTENCE, u));
+        int[] at = a.places().get(best);
+        int next = -1;
+        for (int i = 0; i < a.places().size(); i++) {
+            int[] p = a.places().get(i);
+            if (p[0] == at[0] && p[1] > at[1] && (next < 0 || p[1] < a.places().get(next)[1])) {
+                next = i;
+            }
+        }
+        return next < 0 ? null : new int[] {best, next};
+    }
+
+    private static double[] followingSignals(Asked a, ReaderModel.Linear sentence, int[] pair) {
+        double[] best = a.units().get(pair[0]);
+        double[] next = a.units().get(pair[1]);
+        return ReaderFeatures.following(best, sentence.probability(ReaderFeatures.SENTENCE, best), next,
+                sentence.probability(ReaderFeatures.SENTENCE, next));
+    }
+
+    /**
+     * How the model of the next sentence does, per split: its AUC for holding the answer, how often the reader's rule
+     * (at least half as likely as the best, or more likely than not) quotes it, and how often that adds the answer
+     * the best unit lacks.
+     */
+    private static void measureFollowing(ReaderModel.Linear sentence, ReaderModel.Linear following,
+                                         List<Asked> asked, Map<String, Object> figures) {
+        for (String split : List.of("train", "validation")) {
+            List<double[]> scored = new ArrayList<>();
+            int questions = 0;
+            int quoted = 0;
+            int added = 0;
+            for (Asked a : asked) {
+                if (!a.split().equals(split) || !a.answerable() || !a.labels().contains(true)) {
+                    continue;
+                }
+                questions++;
+                int[] pair = bestAndNext(a, sentence);
+                if (pair == null) {
+                    continue;
+                }
+                double p = following.probability(ReaderFeatures.FOLLOWING, followingSignals(a, sentence, pair));
+                boolean holds = a.ownLabels().get(pair[1]);
+                scored.add(new double[] {p, holds ? 1 : 0});
+                double best = sentence.probability(ReaderFeatures.SENTENCE, a.units().get(pair[0]));
+                if (ExtractiveAnswerer.quotesFollowing(p, best)) {
+                    quoted++;
+                    added += holds && !a.labels().get(pair[0]) ? 1 : 0;
+                }
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) figures.get(split);
+            m.put("next_sentence_auc", round(auc(scored)));
+            m.put("next_sentence_quoted", round(share(quoted, questions)));
+            m.put("next_sentence_adds_answer", round(share(added, questions)));
+        }
+    }
+
     private static Map<String, Object> measure(ReaderModel.Linear sentence, List<String> names,
                                                ReaderModel.Linear answerable, List<String> aNames, List<Asked> asked,
                                                Map<Asked, double[]> signals) {
@@ -566,7 +653,7 @@ public final class ReaderTraining {
         for (ReaderFeatures.Variant v : ReaderFeatures.Variant.values()) {
             none.put(v, zeroLinear());
         }
-        return new ReaderModel(ReaderFeatures.VERSION, none, none, null);
+        return new ReaderModel(ReaderFeatures.VERSION, none, none, none, null);
     }
 
     private static ReaderModel.Linear zeroLinear() {

@@ -24,6 +24,8 @@ class ReaderModelTest {
             assertThat(model.answerable(variant).weights().keySet())
                     .containsExactlyInAnyOrderElementsOf(ReaderFeatures.ANSWERABLE);
             assertThat(model.answerable(variant).threshold()).isBetween(0.01, 0.99);
+            assertThat(model.following(variant).weights().keySet())
+                    .containsExactlyInAnyOrderElementsOf(ReaderFeatures.FOLLOWING);
         }
     }
 
@@ -44,6 +46,7 @@ class ReaderModelTest {
 
         assertThat(model.sentence(ReaderFeatures.Variant.LEXICAL).weights().get("cosine")).isZero();
         assertThat(model.answerable(ReaderFeatures.Variant.LEXICAL).weights().get("best_cosine")).isZero();
+        assertThat(model.following(ReaderFeatures.Variant.LEXICAL).weights().get("next_cosine_gap")).isZero();
     }
 
     @Test
