@@ -279,7 +279,7 @@ public final class PerformanceReport {
                 .append(" vectors (stand-in vectors)\n\n");
         md.append("Lucene's vector index built from 384-dimension stand-in vectors scattered around 1,000 random "
                 + "centres (topics), then searched for the top ").append(VectorScale.K).append(" (citeqa's candidate "
-                + "pool) with new points around the same centres. These are not real embeddings. Build and search "
+                + "pool; the graph searched as wide as each row says) with new points around the same centres. These are not real embeddings. Build and search "
                 + "time and size depend mostly on count and dimensions; recall against an exact scan is indicative "
                 + "only. The question's embedding is not included.\n\n");
         md.append(formatTable(runs));
@@ -330,7 +330,7 @@ public final class PerformanceReport {
             md.append("### HNSW settings and quantization on these vectors\n\n");
             md.append("The ").append(count(h.passages())).append(" vectors read back from citeqa's index, built into a "
                     + "fresh index in each format, searched for the top ").append(VectorScale.K).append(" (citeqa's "
-                    + "candidate pool) with ").append(h.formats().getFirst().search().count())
+                    + "candidate pool; the graph searched as wide as each row says) with ").append(h.formats().getFirst().search().count())
                     .append(" embedded questions; recall@10 against an exact scan of every vector. The question's "
                     + "embedding is not included.\n\n");
             md.append(formatTable(h.formats()));

@@ -13,6 +13,7 @@ import java.util.function.IntFunction;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.index.DirectoryReader;
@@ -44,16 +45,21 @@ final class VectorScale {
     /** Questions whose recall is checked against an exact scan of every vector. */
     private static final int RECALL_QUESTIONS = 50;
 
-    /** A vector format to compare, by its name in the report. */
-    record Config(String name, KnnVectorsFormat format) {
+    /** A vector format to compare, by its name in the report, searched for {@code width} candidates. */
+    record Config(String name, KnnVectorsFormat format, int width) {
     }
 
     static List<Config> configs() {
+        String graph = "M=" + IndexCodec.MAX_CONNECTIONS + ", beam " + IndexCodec.BEAM_WIDTH + ", search "
+                + IndexCodec.SEARCH_WIDTH;
         return List.of(
-                new Config("float32, M=16, beam 100 (Lucene's default; citeqa's index)", IndexCodec.vectorFormat()),
-                new Config("int8 scalar-quantized, M=16, beam 100", new Lucene104HnswScalarQuantizedVectorsFormat(
+                new Config("float32, M=16, beam 100, search " + K + " (Lucene's defaults; citeqa's index until "
+                        + "2026-12-03)", new Lucene99HnswVectorsFormat(16, 100), K),
+                new Config("float32, " + graph + " (citeqa's index)", IndexCodec.vectorFormat(),
+                        IndexCodec.SEARCH_WIDTH),
+                new Config("int8 scalar-quantized, " + graph, new Lucene104HnswScalarQuantizedVectorsFormat(
                         QuantizedByteVectorValues.ScalarEncoding.UNSIGNED_BYTE, IndexCodec.MAX_CONNECTIONS,
-                        IndexCodec.BEAM_WIDTH)));
+                        IndexCodec.BEAM_WIDTH), IndexCodec.SEARCH_WIDTH));
     }
 
     private final String kind;
@@ -110,14 +116,15 @@ final class VectorScale {
             long buildMillis = (System.nanoTime() - begin) / 1_000_000;
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
+                int width = Math.max(K, config.width());
                 for (float[] query : questions.subList(0, Math.min(50, questions.size()))) {
-                    searcher.search(new KnnFloatVectorQuery(FIELD, query, K), K);
+                    searcher.search(new KnnFloatVectorQuery(FIELD, query, width), K);
                 }
                 long[] nanos = new long[questions.size()];
                 List<TopDocs> found = new ArrayList<>();
                 for (int q = 0; q < questions.size(); q++) {
                     long start = System.nanoTime();
-                    found.add(searcher.search(new KnnFloatVectorQuery(FIELD, questions.get(q), K), K));
+                    found.add(searcher.search(new KnnFloatVectorQuery(FIELD, questions.get(q), width), K));
                     nanos[q] = System.nanoTime() - start;
                 }
                 int checked = Math.min(RECALL_QUESTIONS, questions.size());

@@ -13,6 +13,7 @@ import org.apache.lucene.search.TopDocs;
 
 import dev.citeqa.index.Embedder;
 import dev.citeqa.index.Fields;
+import dev.citeqa.index.IndexCodec;
 import dev.citeqa.index.LuceneIndex;
 import dev.citeqa.index.PassageDocuments;
 
@@ -45,7 +46,9 @@ public final class VectorRetriever implements DenseRetriever {
         }
         float[] target = embedder.query(question);
         // Only passages carry a vector, so the graph search needs no filter (a filter costs a bitset per segment).
-        KnnFloatVectorQuery query = new KnnFloatVectorQuery(Fields.VECTOR, target, k);
+        // The graph is searched wider than k, for recall (IndexCodec.SEARCH_WIDTH), and the best k are kept.
+        KnnFloatVectorQuery query = new KnnFloatVectorQuery(Fields.VECTOR, target,
+                Math.max(k, IndexCodec.SEARCH_WIDTH));
         try {
             TopDocs top = searcher.search(query, k);
             StoredFields stored = searcher.storedFields();
