@@ -18,6 +18,7 @@ import dev.citeqa.bench.PerformanceReport;
 import dev.citeqa.bench.SolrBench;
 import dev.citeqa.config.CiteqaProperties;
 import dev.citeqa.config.Problem;
+import dev.citeqa.index.Embedder;
 
 /** The benchmark: generated corpora of given sizes (or the user's folder), measured, written up as a report. */
 @Component
@@ -70,7 +71,10 @@ public class BenchCommands {
         if (jvmOptions != null && !jvmOptions.isBlank()) {
             given.add("JAVA_TOOL_OPTIONS='" + jvmOptions.strip() + "'"); // a heap limit is part of the setup measured
         }
-        given.add(settings.retrieval().solrcloud() ? "./chat --backend solrcloud bench" : "./chat bench");
+        String model = settings.retrieval().embeddingModel();
+        // another embedding model than the shipped default is part of the setup measured, so the command shows it
+        given.add((settings.retrieval().solrcloud() ? "./chat --backend solrcloud" : "./chat")
+                + (Embedder.BGE_SMALL.equals(model) ? "" : " --citeqa.retrieval.embedding-model=" + model) + " bench");
         addGiven(given, "passages", passages);
         addGiven(given, "out", out);
         addGiven(given, "corpus", corpus);
