@@ -302,11 +302,19 @@ public final class Reading {
         return answersOfUnit.computeIfAbsent(unit, this::readAnswers);
     }
 
+    /** The abbreviation a "what does X stand for" question asks about, or null for other questions. */
+    public String acronym() {
+        if (type != AnswerType.ACRONYM) {
+            return null;
+        }
+        Matcher m = AnswerType.ACRONYM_QUESTION.matcher(question);
+        return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
+    }
+
     private List<Phrases.Phrase> readAnswers(AnswerUnit unit) {
         if (type == AnswerType.ACRONYM) {
-            Matcher m = AnswerType.ACRONYM_QUESTION.matcher(question);
-            return m.find() ? Phrases.expansions(unit.sentence(), m.group(1) != null ? m.group(1) : m.group(2))
-                    : List.of();
+            String acronym = acronym();
+            return acronym != null ? Phrases.expansions(unit.sentence(), acronym) : List.of();
         }
         Set<String> asked = new HashSet<>(Analysis.terms(question));
         List<Phrases.Phrase> out = new ArrayList<>();
