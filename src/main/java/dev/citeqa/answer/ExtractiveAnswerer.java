@@ -459,13 +459,13 @@ public final class ExtractiveAnswerer implements Answerer {
             String lead = c.unit().lead();
             if (!lead.isEmpty() && said.startsWith(lead) && said.length() > lead.length()) {
                 // the sentence before, quoted for what "he" or "it" refers to, is a sentence of the answer too: cited
-                answer.append(CitationMarks.place(lead, List.of(c.unit().passage() + 1))).append(' ');
+                answer.append(CitationMarks.placeClosed(lead, List.of(c.unit().passage() + 1))).append(' ');
                 said = said.substring(lead.length()).strip();
             }
-            answer.append(CitationMarks.place(said, cites));
+            answer.append(CitationMarks.placeClosed(said, cites));
         }
         if (hop != null) {
-            answer.append(' ').append(CitationMarks.place(hop.sentence(), List.of(hop.citation())));
+            answer.append(' ').append(CitationMarks.placeClosed(hop.sentence(), List.of(hop.citation())));
         }
         return withDisagreements(answer, inOrder, all, request);
     }
