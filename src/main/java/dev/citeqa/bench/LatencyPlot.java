@@ -52,10 +52,27 @@ final class LatencyPlot {
         return lines;
     }
 
-    static String svg(List<BenchReport.SizeRun> sizes, BenchReport.EmbeddingRun embedding, BenchReport.HybridRun hybrid,
-                      Map<String, Double> targets) {
+    /** The solrcloud backend's lines, from its bench report: BM25 and hybrid, p50 solid and p99 dashed. */
+    static List<Line> solrSeries(List<SolrBench.Latency> solr) {
+        List<Line> lines = new ArrayList<>();
+        for (String mode : List.of(Benchmark.BM25, Benchmark.HYBRID)) {
+            List<double[]> p50 = new ArrayList<>();
+            List<double[]> p99 = new ArrayList<>();
+            solr.stream().filter(l -> l.mode().equals(mode)).sorted(java.util.Comparator.comparingInt(
+                    SolrBench.Latency::passages)).forEach(l -> {
+                        p50.add(new double[]{l.passages(), l.p50()});
+                        p99.add(new double[]{l.passages(), l.p99()});
+                    });
+            if (!p50.isEmpty()) {
+                lines.add(new Line("SolrCloud " + PerformanceReport.modeName(mode) + " p50", p50, false));
+                lines.add(new Line("SolrCloud " + PerformanceReport.modeName(mode) + " p99", p99, true));
+            }
+        }
+        return lines;
+    }
+
+    static String svg(List<Line> lines, Map<String, Double> targets) {
         return SvgChart.logLog("citeqa query latency against corpus size (log-log)", "passages in the index",
-                series(sizes, embedding, hybrid), targets, PerformanceReport::count,
-                ms -> PerformanceReport.number(ms) + " ms");
+                lines, targets, PerformanceReport::count, ms -> PerformanceReport.number(ms) + " ms");
     }
 }

@@ -57,7 +57,9 @@ public final class SolrBench {
         List<String> sizeRows = new ArrayList<>();
         List<String> latencyRows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        Path clusterDir = options.work().resolve("solrcloud-" + System.currentTimeMillis());
+        // kept for the next run, as the embedded bench keeps its embedded index: embedding 100k passages takes most
+        // of an hour here, and a later run finds the collections filled and only re-syncs them
+        Path clusterDir = options.work().resolve("solrcloud");
         say("Starting a local SolrCloud of 2 nodes in %s...", clusterDir);
         try (LocalCluster cluster = LocalCluster.start(clusterDir, 2, 0)) {
             CiteqaProperties.Solr solr = settings.solr().withUrls(cluster.urls());
@@ -74,15 +76,15 @@ public final class SolrBench {
                     });
                     IndexSummary again = workspace.sync(p -> {
                     });
+                    String indexing = indexing(clusterDir, "bench-bm25-" + requested, first, "%,.0f");
                     List<String> queries = sample(workspace.store(), options.queries() * 2, options.seed() + 2);
                     int k = settings.retrieval().topK();
                     say("  BM25 queries at %,d passages...", first.passages());
                     Distribution bm25 = time(queries, options.queries(),
                             q -> workspace.retrieval().retrieve(q, RetrievalMode.BM25, k));
-                    sizeRows.add(String.format(Locale.ROOT, "| %,d | %,d | %.1f | %,.0f | %.2f | %s | %s |",
-                            first.passages(), first.added(), first.millis() / 1000.0,
-                            first.passages() * 1000.0 / Math.max(1, first.millis()), again.millis() / 1000.0,
-                            mib(rss(cluster.pid(), "VmRSS")), mib(rss(cluster.pid(), "VmHWM"))));
+                    sizeRows.add(String.format(Locale.ROOT, "| %,d | %s | %.2f | %s | %s |", first.passages(),
+                            indexing, again.millis() / 1000.0, mib(rss(cluster.pid(), "VmRSS")),
+                            mib(rss(cluster.pid(), "VmHWM"))));
                     latencyRows.add(row(first.passages(), "BM25", bm25));
                 }
                 // written after every stage: a run stopped later keeps what it measured
@@ -121,6 +123,10 @@ public final class SolrBench {
         lines.add("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         lines.addAll(sizeRows);
         lines.add("");
+        lines.add("The cluster is kept in the work folder (" + options.work().resolve("solrcloud") + "): a later run "
+                + "re-syncs its collections instead of indexing them again, and reports the indexing figures of the "
+                + "run that filled them (\"kept\").");
+        lines.add("");
         lines.add("Indexing is a full `index` run from the files (read, clean, split, send in batches of "
                 + SolrPassageStore.BATCH + " documents, one commit); with embeddings it includes embedding every "
                 + "passage in the client. RSS is the engine JVM's (both nodes and ZooKeeper), read from /proc after "
@@ -134,8 +140,10 @@ public final class SolrBench {
         lines.add("");
         lines.add("Queries as in performance.md (three to six words of a random indexed passage behind a question "
                 + "word), after as many warm-up queries; k = " + settings.retrieval().topK() + ". A BM25 query is "
-                + "three requests: the question's terms' statistics and name spellings (facets), then the search, "
-                + "whose shards first exchange term statistics (exact BM25 across shards).");
+                + "two requests: the frequencies and corpus spellings of the question's name-like words (facets; "
+                + "none when it has no such word), then the search, whose shards first exchange term statistics "
+                + "(exact BM25 across shards) and then send their best passages whole (single pass). A hybrid "
+                + "query runs that beside the question's embedding and its kNN search (one request).");
         lines.addAll(recallLines);
         if (!notes.isEmpty()) {
             lines.add("");
@@ -174,10 +182,10 @@ public final class SolrBench {
             });
             IndexSummary again = workspace.sync(p -> {
             });
-            sizeRows.add(String.format(Locale.ROOT, "| %,d (with %s vectors) | %,d | %.1f | %,.1f | %.2f | %s | %s |",
-                    first.passages(), model, first.added(), first.millis() / 1000.0,
-                    first.passages() * 1000.0 / Math.max(1, first.millis()), again.millis() / 1000.0,
-                    mib(rss(cluster.pid(), "VmRSS")), mib(rss(cluster.pid(), "VmHWM"))));
+            String indexing = indexing(cluster.dir(), "bench-hybrid-" + requested + "-" + model, first, "%,.1f");
+            sizeRows.add(String.format(Locale.ROOT, "| %,d (with %s vectors) | %s | %.2f | %s | %s |",
+                    first.passages(), model, indexing, again.millis() / 1000.0, mib(rss(cluster.pid(), "VmRSS")),
+                    mib(rss(cluster.pid(), "VmHWM"))));
             int queries = Math.min(300, options.queries());
             List<String> timed = sample(workspace.store(), queries * 2, options.seed() + 5);
             int k = settings.retrieval().topK();
@@ -233,6 +241,30 @@ public final class SolrBench {
                 : found / asked));
     }
 
+    /**
+     * The files, seconds and rate cells of a collection's indexing: this run's when it filled the collection,
+     * else the ones recorded by the run that did (a kept cluster), marked as such.
+     */
+    private static String indexing(Path clusterDir, String collection, IndexSummary first, String rate) {
+        Path record = clusterDir.resolve(collection + ".indexing");
+        try {
+            if (first.added() > 0) {
+                String cells = String.format(Locale.ROOT, "%,d | %.1f | " + rate, first.added(), first.millis() / 1000.0,
+                        first.passages() * 1000.0 / Math.max(1, first.millis()));
+                Files.writeString(record, cells + " | " + Instant.now().truncatedTo(
+                        java.time.temporal.ChronoUnit.MINUTES) + "\n");
+                return cells;
+            }
+            if (Files.exists(record)) {
+                String[] kept = Files.readString(record).strip().split(" \\| ");
+                return kept[0] + " | " + kept[1] + " (kept, indexed " + kept[3] + ") | " + kept[2];
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "kept | indexed by an earlier run | n/a";
+    }
+
     private static double dot(float[] a, float[] b) {
         if (b == null) {
             return -2;
@@ -285,6 +317,45 @@ public final class SolrBench {
             }
         }
         return queries;
+    }
+
+    /** One row of the query-latency table this bench writes: a mode at a size, in milliseconds. */
+    record Latency(int passages, String mode, double p50, double p99) {
+    }
+
+    /**
+     * The query latencies of a report this bench wrote (none when there is no report): BM25 on the BM25-only
+     * collections, and vector and hybrid with the question embedded. The mode is "bm25", "vector" or "hybrid".
+     */
+    static List<Latency> latencies(Path report) {
+        List<Latency> found = new ArrayList<>();
+        if (!Files.isRegularFile(report)) {
+            return found;
+        }
+        try {
+            boolean inTable = false;
+            for (String line : Files.readAllLines(report)) {
+                if (line.startsWith("## ")) {
+                    inTable = line.equals("## Query latency");
+                    continue;
+                }
+                String[] cells = line.split("\\|");
+                if (!inTable || cells.length < 9 || !cells[1].strip().matches("[0-9,]+")) {
+                    continue;
+                }
+                String mode = cells[2].strip();
+                String name = mode.equals("BM25") ? Benchmark.BM25
+                        : mode.contains("(question embedded)") ? mode.substring(0, mode.indexOf(',')).strip() : null;
+                if (name == null || name.equals(Benchmark.BM25) && !mode.equals("BM25")) {
+                    continue; // BM25 beside the vectors is the same search: the BM25-only collections stand for it
+                }
+                found.add(new Latency(Integer.parseInt(cells[1].strip().replace(",", "")), name,
+                        Double.parseDouble(cells[4].strip()), Double.parseDouble(cells[6].strip())));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Cannot read the query latencies of " + report + ": " + e.getMessage(), e);
+        }
+        return found;
     }
 
     private static String row(int passages, String mode, Distribution d) {

@@ -43,14 +43,14 @@ public final class QuestionTerms {
         if (candidates.isEmpty()) {
             return variants;
         }
-        Map<String, Long> known = index.docFreqs(candidates.stream()
-                .filter(c -> !Character.isUpperCase(c.word().charAt(0))).map(Candidate::term).toList());
+        List<String> lowerCase = candidates.stream().filter(c -> !Character.isUpperCase(c.word().charAt(0)))
+                .map(Candidate::term).toList();
+        // a lower-case word is a name only when the index does not know it: its spellings are asked with its
+        // frequency, in one look-up, and kept only if that is 0
+        TermStatistics.Lookup lookup = index.lookup(lowerCase, candidates.stream().map(Candidate::key).toList());
         List<Candidate> names = candidates.stream().filter(c -> Character.isUpperCase(c.word().charAt(0))
-                || known.getOrDefault(c.term(), 0L) == 0).toList();
-        if (names.isEmpty()) {
-            return variants;
-        }
-        Map<String, List<String>> spellings = index.spellings(names.stream().map(Candidate::key).toList());
+                || lookup.docFreqs().getOrDefault(c.term(), 0L) == 0).toList();
+        Map<String, List<String>> spellings = lookup.spellings();
         for (Candidate name : names) {
             for (String corpusTerm : spellings.getOrDefault(name.key(), List.of())) {
                 if (NameVariants.variant(name.word(), name.term(), corpusTerm)) {

@@ -18,4 +18,15 @@ public interface TermStatistics {
 
     /** For each sound key, the corpus terms indexed under it, in term order ({@link dev.citeqa.index.NameVariants}). */
     Map<String, List<String>> spellings(Collection<String> keys);
+
+    /**
+     * {@link #docFreqs} and {@link #spellings} together, which an engine across the network answers in one request
+     * instead of two one after the other.
+     */
+    default Lookup lookup(Collection<String> terms, Collection<String> keys) {
+        return new Lookup(docFreqs(terms), spellings(keys));
+    }
+
+    record Lookup(Map<String, Long> docFreqs, Map<String, List<String>> spellings) {
+    }
 }

@@ -89,13 +89,13 @@ public final class SolrCollection implements AutoCloseable {
                     .setConfigSetName(configset.name())
                     .setUploadStream(new ContentStreamBase.ByteArrayStream(configset.zip(), configset.name() + ".zip",
                             "application/octet-stream"));
-            nodes.request(upload, null);
+            nodes.admin(upload, "uploading the configset " + configset.name());
         }
         CollectionAdminRequest.Create create = CollectionAdminRequest.createCollection(name(), configset.name(),
                 settings.shards(), settings.replicas());
         create.setWaitForFinalState(true);
         try {
-            nodes.request(create, null);
+            nodes.admin(create, "creating the collection " + name());
         } catch (SolrException e) {
             if (!collections().contains(name())) {
                 throw new Problem("Could not create the Solr collection " + name() + " (" + e.getMessage()
@@ -174,6 +174,29 @@ public final class SolrCollection implements AutoCloseable {
         ModifiableSolrParams params = new ModifiableSolrParams();
         params.add("fq", term(Fields.KIND, Fields.KIND_PASSAGE));
         return params;
+    }
+
+    /**
+     * A request for counts only: no rows, in index order, so that the shards are not first asked for the term
+     * statistics of a score nobody reads (ExactStatsCache does that for every query sorted by score).
+     */
+    static ModifiableSolrParams counting(ModifiableSolrParams params) {
+        params.set("q", "*:*");
+        params.set("rows", 0);
+        params.set("sort", "_docid_ asc");
+        return params;
+    }
+
+    /**
+     * The top {@code rows} passages with their scores, in one pass: each shard sends its best passages whole with
+     * its ids and scores, instead of ids first and the passages the merge kept in a second round of requests (one
+     * round trip to every shard less; at 100k passages 2 x 2 the kNN request took 24 instead of 30 ms of the
+     * nodes' CPU).
+     */
+    static void ranked(ModifiableSolrParams params, int rows) {
+        params.set("fl", SolrDocuments.PASSAGE_FIELDS + ",score");
+        params.set("rows", rows);
+        params.set("distrib.singlePass", true);
     }
 
     @Override

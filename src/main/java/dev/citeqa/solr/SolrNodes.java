@@ -28,9 +28,16 @@ public final class SolrNodes implements AutoCloseable {
 
     /** How long a node that failed is passed over before it is tried again. */
     private static final long RETRY_DOWN_NANOS = TimeUnit.SECONDS.toNanos(15);
+    /**
+     * Least time an admin call (creating a collection, uploading the configset) is given: above the 180 s that Solr's
+     * Collections API itself waits for an operation, so Solr reports its own timeout. A 2 x 2 CREATE took more than
+     * 30 s on this 2-core machine under load.
+     */
+    static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(200);
 
     private final List<Node> nodes;
     private final Duration timeout;
+    private final Duration adminTimeout;
     private final Consumer<String> notices;
     private final AtomicInteger next = new AtomicInteger();
     private final Set<String> reported = new LinkedHashSet<>();
@@ -38,25 +45,52 @@ public final class SolrNodes implements AutoCloseable {
     private static final class Node {
         final String url;
         final HttpJdkSolrClient client;
+        private final Duration adminTimeout;
+        private HttpJdkSolrClient admin;
         volatile long downUntil;
         volatile String lastFailure;
         volatile boolean timedOut;
 
-        Node(String url, Duration timeout) {
+        Node(String url, Duration timeout, Duration adminTimeout) {
             this.url = url;
-            this.client = new HttpJdkSolrClient.Builder(url)
+            this.client = client(url, timeout);
+            this.adminTimeout = adminTimeout;
+        }
+
+        /** The client for admin calls, with their longer timeout; made on the first one (few sessions make any). */
+        synchronized HttpJdkSolrClient admin() {
+            if (admin == null) {
+                admin = client(url, adminTimeout);
+            }
+            return admin;
+        }
+
+        private static HttpJdkSolrClient client(String url, Duration timeout) {
+            return new HttpJdkSolrClient.Builder(url)
                     .useHttp1_1(true)
                     .withConnectionTimeout(Math.min(timeout.toMillis(), 5_000), TimeUnit.MILLISECONDS)
                     .withRequestTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .withIdleTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .build();
         }
+
+        synchronized void close() throws IOException {
+            client.close();
+            if (admin != null) {
+                admin.close();
+            }
+        }
     }
 
     /** @param notices where the one line about an unreachable node goes */
     public SolrNodes(List<String> urls, Duration timeout, Consumer<String> notices) {
-        this.nodes = urls.stream().map(u -> new Node(u, timeout)).toList();
+        this(urls, timeout, timeout.compareTo(ADMIN_TIMEOUT) > 0 ? timeout : ADMIN_TIMEOUT, notices);
+    }
+
+    SolrNodes(List<String> urls, Duration timeout, Duration adminTimeout, Consumer<String> notices) {
+        this.nodes = urls.stream().map(u -> new Node(u, timeout, adminTimeout)).toList();
         this.timeout = timeout;
+        this.adminTimeout = adminTimeout;
         this.notices = notices;
     }
 
@@ -69,6 +103,22 @@ public final class SolrNodes implements AutoCloseable {
      * node itself returns (a bad request, a missing collection) is not a node failure and is thrown as it is.
      */
     public NamedList<Object> request(SolrRequest<?> request, String collection) {
+        return send(request, collection, null);
+    }
+
+    /**
+     * Sends an admin call that changes the cluster (creating a collection, uploading a configset), with the longer
+     * admin timeout. A node that takes that long is working on it, not down: the call is not sent again to another
+     * node (which would find the work half done) and no node is said to be unreachable; the caller gets a Problem.
+     * A node that refuses the connection is passed over as for any request.
+     */
+    public NamedList<Object> admin(SolrRequest<?> request, String what) {
+        return send(request, null, what);
+    }
+
+    /** @param adminCall what an admin call does, in words for the user; null for any other request */
+    private NamedList<Object> send(SolrRequest<?> request, String collection, String adminCall) {
+        boolean admin = adminCall != null;
         int start = Math.floorMod(next.getAndIncrement(), nodes.size());
         List<Node> order = new ArrayList<>(nodes.size());
         List<Node> resting = new ArrayList<>();
@@ -83,7 +133,7 @@ public final class SolrNodes implements AutoCloseable {
         boolean timedOut = false;
         for (Node node : order) {
             try {
-                NamedList<Object> response = node.client.request(request, collection);
+                NamedList<Object> response = (admin ? node.admin() : node.client).request(request, collection);
                 node.downUntil = 0;
                 // said only when another node answered: when none does, the one line is the Problem below
                 failed.forEach(this::report);
@@ -91,6 +141,11 @@ public final class SolrNodes implements AutoCloseable {
             } catch (SolrServerException | IOException e) {
                 lastFailure = reason(e);
                 timedOut = timedOut(e);
+                if (admin && timedOut) {
+                    throw new Problem("SolrCloud did not finish " + adminCall + " within " + seconds(adminTimeout)
+                            + " (node " + node.url + "); it may still be at work: look at the cluster, then run the"
+                            + " command again.", e);
+                }
             } catch (SolrException e) {
                 if (e.code() != SolrException.ErrorCode.SERVICE_UNAVAILABLE.code) {
                     throw e;
@@ -150,7 +205,7 @@ public final class SolrNodes implements AutoCloseable {
     public void close() {
         for (Node node : nodes) {
             try {
-                node.client.close();
+                node.close();
             } catch (IOException e) {
                 // nothing left to release
             }

@@ -102,10 +102,7 @@ public final class SolrPassageStore implements PassageStore {
         if (!collection.exists()) {
             return 0;
         }
-        ModifiableSolrParams params = SolrCollection.passages();
-        params.set("q", "*:*");
-        params.set("rows", 0);
-        return (int) collection.query(params).getResults().getNumFound();
+        return (int) collection.query(SolrCollection.counting(SolrCollection.passages())).getResults().getNumFound();
     }
 
     /**

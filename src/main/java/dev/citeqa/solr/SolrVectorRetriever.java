@@ -40,8 +40,7 @@ public final class SolrVectorRetriever implements DenseRetriever {
         // only passages carry a vector, so the graph search needs no filter
         ModifiableSolrParams params = new ModifiableSolrParams();
         params.set("q", "{!knn f=" + Fields.VECTOR + " topK=" + k + "}" + vector.append(']'));
-        params.set("fl", SolrDocuments.PASSAGE_FIELDS + ",score");
-        params.set("rows", k);
+        SolrCollection.ranked(params, k);
         List<RankedPassage> hits = new ArrayList<>();
         int rank = 1;
         for (SolrDocument d : collection.query(params).getResults()) {

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.SolrPing;
 import org.apache.solr.common.util.JavaBinCodec;
 import org.apache.solr.common.util.NamedList;
@@ -52,8 +54,19 @@ class SolrNodesTest {
 
     /** A node that answers every request with status 0 in Solr's binary format. */
     private String healthyNode() throws IOException {
+        return answeringNode(0, new AtomicInteger());
+    }
+
+    /** A node that answers every request as {@link #healthyNode} does, after a delay, counting them. */
+    private String answeringNode(long delayMillis, AtomicInteger requests) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/solr", exchange -> {
+            requests.incrementAndGet();
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             NamedList<Object> header = new SimpleOrderedMap<>();
             header.add("status", 0);
             NamedList<Object> body = new SimpleOrderedMap<>();
@@ -117,6 +130,45 @@ class SolrNodesTest {
                     .isInstanceOf(Problem.class)
                     .hasMessageStartingWith("Cannot reach SolrCloud: tried " + slow + " (")
                     .hasMessageContaining("--solr-urls");
+        }
+    }
+
+    @Test
+    void anAdminCallIsGivenLongerThanAQueryAndStaysOnItsNode() throws IOException {
+        AtomicInteger busyRequests = new AtomicInteger();
+        AtomicInteger otherRequests = new AtomicInteger();
+        String busy = answeringNode(1_000, busyRequests);
+        String other = answeringNode(0, otherRequests);
+        List<String> notices = new ArrayList<>();
+        try (SolrNodes nodes = new SolrNodes(List.of(busy, other), Duration.ofMillis(300), Duration.ofSeconds(10),
+                notices::add)) {
+            NamedList<Object> answer = nodes.admin(CollectionAdminRequest.createCollection("c", "conf", 2, 2),
+                    "creating the collection c");
+
+            assertThat(answer.get("status")).isEqualTo("OK");
+            assertThat(busyRequests).hasValue(1);
+            assertThat(otherRequests).hasValue(0);
+            assertThat(notices).isEmpty();
+        }
+    }
+
+    @Test
+    void anAdminCallThatOutlastsItsTimeoutIsAProblemNotAFailOver() throws IOException {
+        String slow = slowNode();
+        AtomicInteger otherRequests = new AtomicInteger();
+        String other = answeringNode(0, otherRequests);
+        List<String> notices = new ArrayList<>();
+        try (SolrNodes nodes = new SolrNodes(List.of(slow, other), Duration.ofMillis(200), Duration.ofMillis(800),
+                notices::add)) {
+            assertThatThrownBy(() -> nodes.admin(CollectionAdminRequest.createCollection("c", "conf", 2, 2),
+                    "creating the collection c"))
+                    .isInstanceOf(Problem.class)
+                    .hasMessageStartingWith("SolrCloud did not finish creating the collection c within 0.8 s (node "
+                            + slow + ")")
+                    .hasMessageNotContaining("unreachable");
+            // a CREATE sent again to the other node would find the collection half made
+            assertThat(otherRequests).hasValue(0);
+            assertThat(notices).isEmpty();
         }
     }
 }
