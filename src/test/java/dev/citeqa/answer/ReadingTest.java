@@ -78,6 +78,22 @@ class ReadingTest {
     }
 
     @Test
+    void aNameIsAnsweredWithoutTheTitleTheQuestionAlreadyGives() {
+        String question = "Who is the harbour master of Valdera?";
+        Reading reading = reading(question, "Harbour Master Tomas Brekke signed the order on Tuesday.");
+        AnswerUnit unit = AnswerUnit.of(context("Harbour Master Tomas Brekke signed the order on Tuesday."), p -> "")
+                .getFirst();
+
+        assertThat(reading.answers(unit)).extracting(Phrases.Phrase::text).contains("Tomas Brekke")
+                .doesNotContain("Harbour Master Tomas Brekke");
+
+        String byPlace = "Who is Kenya's fisheries minister?";
+        String said = "Kenyan Fisheries Minister Ingrid Vold opened the new pier.";
+        assertThat(new Reading(byPlace, weights(byPlace), context(said)).answers(AnswerUnit.of(context(said), p -> "")
+                .getFirst())).extracting(Phrases.Phrase::text).contains("Ingrid Vold");
+    }
+
+    @Test
     void aDateThatBoundsTheQuestionIsNoConstraint() {
         for (String bound : List.of("Which pier flooded before 2007?", "Which pier flooded prior to 2007?",
                 "What flooded the pre-2007 piers?", "Which piers were rebuilt since 2007?",
