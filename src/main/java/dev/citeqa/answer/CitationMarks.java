@@ -14,6 +14,18 @@ public final class CitationMarks {
     private CitationMarks() {
     }
 
+    /**
+     * The markers placed, and a full stop after them when the sentence has none of its own (a headline or caption
+     * quoted before another sentence would otherwise run into it: "... [Ministry of Defence] [1] Iran and ...").
+     */
+    public static String placeClosed(String sentence, List<Integer> numbers) {
+        String placed = place(sentence, numbers);
+        return CLOSED.matcher(sentence).find() ? placed : placed + ".";
+    }
+
+    private static final java.util.regex.Pattern CLOSED = java.util.regex.Pattern.compile(
+            "[.!?…:;][\"'”’)\\]]*$");
+
     public static String place(String sentence, List<Integer> numbers) {
         if (numbers.isEmpty()) {
             return sentence;

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,8 +30,21 @@ public record DateConstraint(Set<Integer> years, Set<Month> months, Set<DayOfWee
 
     public static final DateConstraint NONE = new DateConstraint(Set.of(), Set.of(), Set.of());
 
+    /**
+     * Words before a date that make it a bound rather than the date asked ("prior to 2007", "pre-2007", "since
+     * 2010", "between 2005 and 2007", "from 2005 to 2007"): a sentence about 2006 meets "before 2007", so such a date
+     * is no constraint. "The 2014 pact", "in 2014 or 2015" and "the report from 2014" stay constraints.
+     */
+    private static final Pattern BOUND_BEFORE = Pattern.compile("(?:\\b(?:before|prior to|until|till|up to|up until"
+            + "|after|since|by|between)\\s+(?:the\\s+)?(?:(?:early|mid|late|end of|start of|beginning of)[\\s-]+)?"
+            + "|\\b(?:pre|post)-|\\b(?:between|from)\\s+\\S+\\s+(?:and|to)\\s+)$");
+
+    /** "from 2005 to 2007": the first date of a range. */
+    private static final Pattern RANGE_START = Pattern.compile("\\b(?:from|between)\\s+$");
+    private static final Pattern RANGE_END = Pattern.compile("^\\s*(?:to|and|-|–|until)\\s*\\d");
+
     public static DateConstraint of(String question) {
-        String q = question.toLowerCase(Locale.ROOT);
+        String q = boundsRemoved(question.toLowerCase(Locale.ROOT));
         Set<Month> months = months(q);
         // "may" is a month only beside a day or a year
         if (months.contains(Month.MAY) && !q.matches("(?s).*\\bmay\\s+\\d.*|.*\\d\\s+may\\b.*")) {
@@ -101,6 +115,28 @@ public record DateConstraint(Set<Integer> years, Set<Month> months, Set<DayOfWee
             return Agreement.UNKNOWN;
         }
         return found.stream().anyMatch(asked::contains) ? Agreement.MET : Agreement.CONTRADICTED;
+    }
+
+    /** The question with every date that stands as a bound (see {@link #BOUND_BEFORE}) blanked out. */
+    private static String boundsRemoved(String q) {
+        StringBuilder out = new StringBuilder(q);
+        for (Pattern date : List.of(YEAR, MONTH)) {
+            Matcher m = date.matcher(q);
+            while (m.find()) {
+                String before = q.substring(Math.max(0, m.start() - 40), m.start());
+                // "before March 2014": the month's bound covers the year after it too
+                String after = q.substring(m.end(), Math.min(q.length(), m.end() + 20));
+                if (BOUND_BEFORE.matcher(before).find() || (RANGE_START.matcher(before).find()
+                        && RANGE_END.matcher(after).find()) || (date == YEAR
+                        && BOUND_BEFORE.matcher(before.replaceAll("\\p{L}+\\.?\\s+(\\d{1,2},?\\s+)?$", "")).find()
+                        && MONTH.matcher(before).find())) {
+                    for (int i = m.start(); i < m.end(); i++) {
+                        out.setCharAt(i, ' ');
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     private static Set<Integer> years(String text) {

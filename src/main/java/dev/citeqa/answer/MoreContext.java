@@ -25,6 +25,14 @@ public interface MoreContext {
     /** The passages retrieved for another query, best first. */
     List<RankedPassage> search(String query);
 
+    /**
+     * The passages that hold a word, best first, up to {@code k}: a lexical search, for a word the question names and
+     * the retrieved passages use without explaining (an abbreviation). None where no index is at hand.
+     */
+    default List<RankedPassage> containing(String word, int k) {
+        return List.of();
+    }
+
     /** Adds a passage to the context and returns its citation number. */
     int add(RankedPassage hit);
 }

@@ -79,8 +79,8 @@ public final class Phrases {
     }
 
     /**
-     * The words an abbreviation stands for, where the text defines it: "Distinguished Encoding Rules (DER)" or
-     * "DER (Distinguished Encoding Rules)". The words' initials must spell the abbreviation's first letters.
+     * The words an abbreviation stands for, where the text defines it: "Distinguished Encoding Rules (DER)",
+     * "Distinguished Encoding Rules (DER, as per X.690)" or "DER (Distinguished Encoding Rules)". The words' initials must spell the abbreviation's first letters.
      */
     public static List<Phrase> expansions(String sentence, String acronym) {
         List<Phrase> out = new ArrayList<>();
@@ -89,7 +89,7 @@ public final class Phrases {
             return out;
         }
         String a = Pattern.quote(acronym);
-        Matcher before = Pattern.compile("((?:[\\p{L}][\\p{L}'-]*\\s+){1,8}?)\\(\\s*" + a + "\\s*\\)").matcher(sentence);
+        Matcher before = Pattern.compile("((?:[\\p{L}][\\p{L}'-]*\\s+){1,8}?)\\(\\s*" + a + "\\s*(?:[,;][^()]{0,60})?\\)").matcher(sentence);
         while (before.find()) {
             String[] words = before.group(1).strip().split("\\s+");
             // the shortest run of last words whose initials spell the abbreviation, small words allowed inside

@@ -302,15 +302,24 @@ public final class Reading {
         return answersOfUnit.computeIfAbsent(unit, this::readAnswers);
     }
 
+    /** The abbreviation a "what does X stand for" question asks about, or null for other questions. */
+    public String acronym() {
+        if (type != AnswerType.ACRONYM) {
+            return null;
+        }
+        Matcher m = AnswerType.ACRONYM_QUESTION.matcher(question);
+        return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
+    }
+
     private List<Phrases.Phrase> readAnswers(AnswerUnit unit) {
         if (type == AnswerType.ACRONYM) {
-            Matcher m = AnswerType.ACRONYM_QUESTION.matcher(question);
-            return m.find() ? Phrases.expansions(unit.sentence(), m.group(1) != null ? m.group(1) : m.group(2))
-                    : List.of();
+            String acronym = acronym();
+            return acronym != null ? Phrases.expansions(unit.sentence(), acronym) : List.of();
         }
         Set<String> asked = new HashSet<>(Analysis.terms(question));
         List<Phrases.Phrase> out = new ArrayList<>();
-        for (Phrases.Phrase phrase : Phrases.of(unit.sentence(), type, lowerCaseWords)) {
+        for (Phrases.Phrase found : Phrases.of(unit.sentence(), type, lowerCaseWords)) {
+            Phrases.Phrase phrase = withoutAskedLead(found, asked);
             List<String> terms = Analysis.terms(phrase.text());
             if (terms.isEmpty() || asked.containsAll(terms) || terms.stream().anyMatch(t -> variantOfAsked(t, asked))) {
                 continue;
@@ -318,6 +327,41 @@ public final class Reading {
             out.add(phrase);
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The phrase without the words of the question it opens with: "Iranian Defence Minister Hossein Dehghan" answers
+     * "Who is Iran's defence minister?" with "Hossein Dehghan". The whole phrase when every word is the question's.
+     */
+    private Phrases.Phrase withoutAskedLead(Phrases.Phrase phrase, Set<String> asked) {
+        Matcher word = LEAD_WORD.matcher(phrase.text());
+        int cut = 0;
+        while (word.find() && word.start() == cut) {
+            List<String> terms = Analysis.terms(word.group(1));
+            if (terms.isEmpty() || !terms.stream().allMatch(t -> asked.contains(t) || variantOfAsked(t, asked)
+                    || demonymOfAsked(t, asked))) {
+                break;
+            }
+            cut = word.end();
+        }
+        if (cut == 0 || cut >= phrase.text().length()) {
+            return phrase;
+        }
+        return new Phrases.Phrase(phrase.text().substring(cut), phrase.start() + cut, phrase.end(), phrase.type());
+    }
+
+    private static final Pattern LEAD_WORD = Pattern.compile("(\\S+)\\s+");
+    private static final Pattern DEMONYM_ENDING = Pattern.compile("i|n|an|ian|ean|ese|ish");
+
+    /** "iranian" of the question's "iran", "iraqi" of "iraq": the people or adjective of a place the question names. */
+    private static boolean demonymOfAsked(String term, Set<String> asked) {
+        for (String a : asked) {
+            if (a.length() >= 4 && term.length() > a.length() && term.startsWith(a)
+                    && DEMONYM_ENDING.matcher(term.substring(a.length())).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean variantOfAsked(String term, Set<String> asked) {

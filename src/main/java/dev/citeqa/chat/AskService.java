@@ -126,6 +126,11 @@ public class AskService {
             }
 
             @Override
+            public List<RankedPassage> containing(String word, int k) {
+                return workspace.retrieval().retrieve(word, RetrievalMode.BM25, k);
+            }
+
+            @Override
             public int add(RankedPassage hit) {
                 context.add(hit.withRank(context.size() + 1));
                 return context.size();

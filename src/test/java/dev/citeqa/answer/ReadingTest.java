@@ -78,6 +78,38 @@ class ReadingTest {
     }
 
     @Test
+    void aNameIsAnsweredWithoutTheTitleTheQuestionAlreadyGives() {
+        String question = "Who is the harbour master of Valdera?";
+        Reading reading = reading(question, "Harbour Master Tomas Brekke signed the order on Tuesday.");
+        AnswerUnit unit = AnswerUnit.of(context("Harbour Master Tomas Brekke signed the order on Tuesday."), p -> "")
+                .getFirst();
+
+        assertThat(reading.answers(unit)).extracting(Phrases.Phrase::text).contains("Tomas Brekke")
+                .doesNotContain("Harbour Master Tomas Brekke");
+
+        String byPlace = "Who is Kenya's fisheries minister?";
+        String said = "Kenyan Fisheries Minister Ingrid Vold opened the new pier.";
+        assertThat(new Reading(byPlace, weights(byPlace), context(said)).answers(AnswerUnit.of(context(said), p -> "")
+                .getFirst())).extracting(Phrases.Phrase::text).contains("Ingrid Vold");
+    }
+
+    @Test
+    void aDateThatBoundsTheQuestionIsNoConstraint() {
+        for (String bound : List.of("Which pier flooded before 2007?", "Which pier flooded prior to 2007?",
+                "What flooded the pre-2007 piers?", "Which piers were rebuilt since 2007?",
+                "Which piers were rebuilt between 2005 and 2007?", "Which piers were rebuilt from 2005 to 2007?",
+                "Which pier flooded before March 2007?", "Which pier flooded until the late 2007 storms?")) {
+            assertThat(DateConstraint.of(bound).isEmpty()).as(bound).isTrue();
+        }
+        for (String asked : List.of("Which pier flooded in 2007?", "Which report from 2007 named the pier?",
+                "Was the pier rebuilt in 2006 or 2007?", "Who signed the December 2007 pact?")) {
+            assertThat(DateConstraint.of(asked).isEmpty()).as(asked).isFalse();
+        }
+        assertThat(DateConstraint.of("Was the pier rebuilt in 2006 or 2007?").years()).containsExactly(2006, 2007);
+        assertThat(DateConstraint.of("Which pier flooded in May 2007 before 2009?").years()).containsExactly(2007);
+    }
+
+    @Test
     void eachUnitIsComparedWithTheBestOfItsQuestion() {
         String question = "Who rebuilt the northern pier of Valdera?";
         List<RankedPassage> context = context(

@@ -88,6 +88,15 @@ class CitationCheckerTest {
     }
 
     @Test
+    void aQuotedCaptionIsClosedSoTheNextSentenceDoesNotRunIntoIt() {
+        assertThat(CitationMarks.placeClosed("The ministers at the signing in Tehran [Ministry of Defence]", List.of(1)))
+                .isEqualTo("The ministers at the signing in Tehran [Ministry of Defence] [1].");
+        assertThat(CitationMarks.placeClosed("He said: \"we will stay.\"", List.of(2)))
+                .isEqualTo("He said: \"we will stay.\" [2]");
+        assertThat(CitationMarks.placeClosed("They met in Tehran.", List.of(3))).isEqualTo("They met in Tehran [3].");
+    }
+
+    @Test
     void aRefusalIsAnAbstention() {
         CitedAnswer answer = CitationChecker.check("q", Reply.offline(
                 "The provided documents do not contain information about the population of Brazil."), CONTEXT);
