@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * "how many"). English question grammar, not the words of any document.
  */
 public enum AnswerType {
-    PERSON, PLACE, ORGANISATION, DATE, NUMBER, NAME, ACRONYM, YES_NO, OTHER;
+    PERSON, PLACE, ORGANISATION, DATE, NUMBER, NAME, CODE, ACRONYM, YES_NO, OTHER;
 
     /** "What does DER stand for?": group 1 or 2 is the abbreviation. */
     public static final Pattern ACRONYM_QUESTION = Pattern.compile(
@@ -37,6 +37,11 @@ public enum AnswerType {
     private static final Pattern NAME_QUESTION = Pattern.compile(
             "\\bwhat (is|was|are|were) (the )?names?\\b|\\bwhat (is|was|are|were) .{1,40} (called|named|known as)\\b"
                     + "|\\bwhat name\\b");
+    /** "Which option ...", "what command ...": technical documentation names these in code, not in capitals. */
+    private static final Pattern CODE_QUESTION = Pattern.compile(
+            "\\b(what|which)\\s+(command|subcommand|option|flag|switch|function|method|class|file|variable|setting"
+                    + "|parameter|argument|property|field|key|module|directive|keyword|endpoint|header|attribute"
+                    + "|environment variable)s?\\b");
     private static final Pattern YES_NO_QUESTION = Pattern.compile(
             "^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\\b");
 
@@ -50,7 +55,8 @@ public enum AnswerType {
         AnswerType asked = OTHER;
         int first = Integer.MAX_VALUE;
         Object[][] shapes = {{DATE, DATE_QUESTION}, {NUMBER, NUMBER_QUESTION}, {PLACE, PLACE_QUESTION},
-                {ORGANISATION, ORGANISATION_QUESTION}, {PERSON, PERSON_QUESTION}, {NAME, NAME_QUESTION}};
+                {ORGANISATION, ORGANISATION_QUESTION}, {PERSON, PERSON_QUESTION}, {NAME, NAME_QUESTION},
+                {CODE, CODE_QUESTION}};
         for (Object[] shape : shapes) {
             var m = ((Pattern) shape[1]).matcher(q);
             if (m.find() && m.start() < first) {
@@ -67,7 +73,7 @@ public enum AnswerType {
         return OTHER;
     }
 
-    /** Whether a short phrase can answer this type: a name, place, date, number or yes/no. */
+    /** Whether a short phrase can answer this type: a name, place, date, number, code word or yes/no. */
     public boolean hasShortAnswer() {
         return this != OTHER;
     }

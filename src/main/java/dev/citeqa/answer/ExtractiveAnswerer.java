@@ -195,7 +195,7 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         boolean typed = reading.type().hasShortAnswer() && reading.type() != AnswerType.YES_NO;
         Phrases.Phrase phrase = typed ? reading.shortAnswer(best.unit(), shortAnswers.get()) : null;
-        if (phrase == null && typed && reading.answers(best.unit()).isEmpty()) {
+        if (phrase == null && typed && reading.type() != AnswerType.CODE && reading.answers(best.unit()).isEmpty()) {
             // the best sentence names someone or something the question does not: look for what it asks about them
             SecondHop hop = secondHop(request, reading, best);
             if (hop != null) {
@@ -219,10 +219,17 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         Scored source = best;
         Scored next = typed && best.features()[5] == 0 ? following(best, usable) : null;
+        Scored before = reading.type() == AnswerType.CODE && best.features()[5] == 0 ? preceding(best, usable) : null;
+        if (before != null && before.features()[5] == 1) {
+            // documentation names the function or option in the line above what it does ("int f(...)", "### key")
+            next = before;
+        }
         if (next != null && next.features()[5] == 1 && !chosen.contains(next)) {
             // the sentence about the question leaves the asked name, place or number to the sentence after it
             if (overlaps(best.unit(), next.unit())) {
-                chosen.set(0, next); // read with the best sentence as its lead: both are quoted
+                if (next != before) {
+                    chosen.set(0, next); // read with the best sentence as its lead: both are quoted
+                } // else the best is read with the line above as its lead: both are quoted already
             } else if (chosen.size() < maxSentences) {
                 chosen.add(next);
             } else {
@@ -261,6 +268,18 @@ public final class ExtractiveAnswerer implements Answerer {
      */
     public static boolean quotesFollowing(double probability, double bestProbability) {
         return probability >= JOINS || probability >= AS_LIKELY_AS_THE_BEST * bestProbability;
+    }
+
+    /** The unit of the sentence right before this one's in its passage, among those usable; null when none. */
+    private static Scored preceding(Scored unit, List<Scored> usable) {
+        Scored before = null;
+        for (Scored u : usable) {
+            if (u.unit().passage() == unit.unit().passage() && u.unit().sentenceStart() < unit.unit().sentenceStart()
+                    && (before == null || u.unit().sentenceStart() > before.unit().sentenceStart())) {
+                before = u;
+            }
+        }
+        return before;
     }
 
     /** The unit of the sentence right after this one's in its passage, among those usable; null when none. */

@@ -74,6 +74,7 @@ public final class Phrases {
             case DATE -> matches(sentence, DATE, AnswerType.DATE);
             case NUMBER -> numbers(sentence);
             case PERSON, PLACE, ORGANISATION, NAME -> names(sentence, type, lowerCaseWords);
+            case CODE -> code(sentence);
             case ACRONYM, YES_NO, OTHER -> List.of();
         };
     }
@@ -128,6 +129,29 @@ public final class Phrases {
         Matcher m = pattern.matcher(sentence);
         while (m.find()) {
             out.add(new Phrase(m.group().strip(), m.start(), m.end(), type));
+        }
+        return out;
+    }
+
+    /**
+     * Words written as code: a span in backticks, an option ("--force", "-g"), a name with an underscore or call
+     * brackets (asn1_get_length_der, parse()), a file name with a common extension. A bare inner capital is left
+     * out: prose writes brands that way (iPod, eBay).
+     */
+    private static final Pattern CODE_WORD = Pattern.compile("`([^`\\n]{1,60})`"
+            + "|(?<![\\w`-])(--?[a-zA-Z][\\w-]*|[A-Za-z_][\\w.]*\\(\\)|[A-Za-z][\\w]*_[\\w]+"
+            + "|[\\w-]+\\.(?:json|ya?ml|toml|ini|cfg|conf|xml|txt|md|js|mjs|ts|py|java|sh|c|h|rs|go|rb|lock|env))"
+            + "(?![\\w`])");
+
+    private static List<Phrase> code(String sentence) {
+        List<Phrase> out = new ArrayList<>();
+        Matcher m = CODE_WORD.matcher(sentence);
+        while (m.find()) {
+            int group = m.group(1) != null ? 1 : 2;
+            String text = m.group(group).strip();
+            if (!text.isEmpty()) {
+                out.add(new Phrase(text, m.start(group), m.end(group), AnswerType.CODE));
+            }
         }
         return out;
     }

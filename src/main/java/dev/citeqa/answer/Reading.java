@@ -275,7 +275,8 @@ public final class Reading {
 
     /** The short-answer chooser's probability for the unit's likeliest phrase of the asked type; 0 when it has none. */
     public double shortAnswerScore(AnswerUnit unit, ShortAnswerModel model) {
-        if (!type.hasShortAnswer() || type == AnswerType.YES_NO) {
+        // the chooser learned from SQuAD, which asks for no code words: for those the nearest is taken, unscored
+        if (!type.hasShortAnswer() || type == AnswerType.YES_NO || type == AnswerType.CODE) {
             return 0;
         }
         Pick best = likeliestPhrase(unit, model);
@@ -315,6 +316,13 @@ public final class Reading {
         if (type == AnswerType.ACRONYM) {
             String acronym = acronym();
             return acronym != null ? Phrases.expansions(unit.sentence(), acronym) : List.of();
+        }
+        if (type == AnswerType.CODE) {
+            // an option's words are the question's ("--no-berth-check" for "skip the berth check"): only the code
+            // word itself, written in the question, is left out
+            String q = question.toLowerCase(Locale.ROOT);
+            return Phrases.of(unit.sentence(), type, lowerCaseWords).stream()
+                    .filter(p -> !q.contains(p.text().toLowerCase(Locale.ROOT))).toList();
         }
         Set<String> asked = new HashSet<>(Analysis.terms(question));
         List<Phrases.Phrase> out = new ArrayList<>();
@@ -398,6 +406,9 @@ public final class Reading {
      * reaches the chooser's threshold (a wrong short answer is read first, so none is better).
      */
     public Phrases.Phrase shortAnswer(AnswerUnit unit, ShortAnswerModel model) {
+        if (type == AnswerType.CODE) {
+            return nearestPhrase(unit);
+        }
         Pick best = likeliestPhrase(unit, model);
         return best == null || best.probability() < model.chooser().threshold() ? null : best.phrase();
     }
