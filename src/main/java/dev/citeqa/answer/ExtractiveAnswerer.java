@@ -210,15 +210,15 @@ public final class ExtractiveAnswerer implements Answerer {
             if (chosen.size() >= maxSentences) {
                 break;
             }
-            if (candidate != best && (candidate.probability() >= JOINS
-                    || candidate.probability() >= AS_LIKELY_AS_THE_BEST * best.probability()) && !candidate.unit().headline()
+            if (candidate != best && joins(candidate.probability(), best.probability()) && !candidate.unit().headline()
                     && chosen.stream().noneMatch(c -> similar(c.unit(), candidate.unit())
                     || overlaps(c.unit(), candidate.unit()))) {
                 chosen.add(candidate);
             }
         }
         Scored source = best;
-        Scored next = typed && best.features()[5] == 0 ? following(best, usable) : null;
+        Scored after = following(best, usable);
+        Scored next = typed && best.features()[5] == 0 ? after : null;
         Scored before = reading.type() == AnswerType.CODE && best.features()[5] == 0 ? preceding(best, usable) : null;
         if (before != null && before.features()[5] == 1) {
             // documentation names the function or option in the line above what it does ("int f(...)", "### key")
@@ -240,14 +240,13 @@ public final class ExtractiveAnswerer implements Answerer {
                 source = next;
             }
         }
-        Scored after = following(best, usable);
         if (after != null && chosen.contains(best) && !chosen.contains(after) && chosen.size() < maxSentences
                 && !after.unit().headline() && chosen.stream().noneMatch(c -> similar(c.unit(), after.unit()))) {
             // the sentence with most of the question's words often leaves the fact asked for to the next one
             ReaderModel.Linear nextModel = model.get().following(variant());
             double p = nextModel == null ? 0 : nextModel.probability(ReaderFeatures.FOLLOWING, ReaderFeatures.following(
                     best.features(), best.probability(), after.features(), after.probability()));
-            if (quotesFollowing(p, best.probability())) {
+            if (joins(p, best.probability())) {
                 if (overlaps(best.unit(), after.unit())) {
                     chosen.set(chosen.indexOf(best), after); // read with the best sentence as its lead: both quoted
                 } else {
@@ -262,36 +261,36 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     /**
-     * Whether the sentence after the best one is quoted too: by the same rule as any other unit (at least half as
-     * likely to hold the answer as the best, or more likely than not), with its probability from the model of the
-     * next sentence.
+     * Whether a unit is quoted beside the best one: more likely than not to hold the answer, or at least half as likely
+     * as the best. Every other unit joins by it, and the sentence after the best with its probability from the model
+     * of the next sentence.
      */
-    public static boolean quotesFollowing(double probability, double bestProbability) {
+    public static boolean joins(double probability, double bestProbability) {
         return probability >= JOINS || probability >= AS_LIKELY_AS_THE_BEST * bestProbability;
     }
 
-    /** The unit of the sentence right before this one's in its passage, among those usable; null when none. */
-    private static Scored preceding(Scored unit, List<Scored> usable) {
-        Scored before = null;
-        for (Scored u : usable) {
-            if (u.unit().passage() == unit.unit().passage() && u.unit().sentenceStart() < unit.unit().sentenceStart()
-                    && (before == null || u.unit().sentenceStart() > before.unit().sentenceStart())) {
-                before = u;
-            }
-        }
-        return before;
+    /** The unit of the sentence right after this one's in its passage, among those given; null when none. */
+    public static Scored following(Scored unit, List<Scored> units) {
+        return beside(unit, units, 1);
     }
 
-    /** The unit of the sentence right after this one's in its passage, among those usable; null when none. */
-    private static Scored following(Scored unit, List<Scored> usable) {
-        Scored next = null;
-        for (Scored u : usable) {
-            if (u.unit().passage() == unit.unit().passage() && u.unit().sentenceStart() > unit.unit().sentenceStart()
-                    && (next == null || u.unit().sentenceStart() < next.unit().sentenceStart())) {
-                next = u;
+    /** The unit of the sentence right before this one's in its passage, among those given; null when none. */
+    private static Scored preceding(Scored unit, List<Scored> units) {
+        return beside(unit, units, -1);
+    }
+
+    /** The nearest unit of the same passage on one side: after it ({@code side} 1) or before it (-1). */
+    private static Scored beside(Scored unit, List<Scored> units, int side) {
+        Scored nearest = null;
+        int at = unit.unit().sentenceStart();
+        for (Scored u : units) {
+            int start = u.unit().sentenceStart();
+            if (u.unit().passage() == unit.unit().passage() && Integer.signum(start - at) == side
+                    && (nearest == null || Math.abs(start - at) < Math.abs(nearest.unit().sentenceStart() - at))) {
+                nearest = u;
             }
         }
-        return next;
+        return nearest;
     }
 
     /**
@@ -358,16 +357,10 @@ public final class ExtractiveAnswerer implements Answerer {
      * added (cited after the request's own). Null when none does: then the documents do not mention it.
      */
     private static AnswerRequest withPassagesNaming(AnswerRequest request, List<String> absent) {
-        Set<String> given = new HashSet<>();
-        request.context().forEach(hit -> given.add(hit.passage().id()));
+        List<RankedPassage> added = notInContext(request,
+                request.more().containing(String.join(" ", absent), NAMING_SEARCH)).stream().limit(NAMING_ADDED).toList();
         List<RankedPassage> wider = new ArrayList<>(request.context());
-        List<RankedPassage> added = new ArrayList<>();
-        for (RankedPassage hit : request.more().containing(String.join(" ", absent), NAMING_SEARCH)) {
-            if (!given.contains(hit.passage().id()) && added.size() < NAMING_ADDED) {
-                added.add(hit);
-                wider.add(hit.withRank(wider.size() + 1));
-            }
-        }
+        added.forEach(hit -> wider.add(hit.withRank(wider.size() + 1)));
         if (added.isEmpty() || new Reading(request.question(), request.weights(), wider).absentEntities().size()
                 >= absent.size()) {
             return null;
@@ -386,14 +379,9 @@ public final class ExtractiveAnswerer implements Answerer {
         if (acronym == null) {
             return null;
         }
-        Set<String> given = new HashSet<>();
-        request.context().forEach(hit -> given.add(hit.passage().id()));
         List<RankedPassage> found = new ArrayList<>();
-        for (RankedPassage hit : request.more().containing(acronym, DEFINITION_SEARCH)) {
-            if (!given.contains(hit.passage().id())) {
-                found.add(hit.withRank(found.size() + 1));
-            }
-        }
+        notInContext(request, request.more().containing(acronym, DEFINITION_SEARCH))
+                .forEach(hit -> found.add(hit.withRank(found.size() + 1)));
         Reading second = new Reading(request.question(), request.weights(), found);
         for (AnswerUnit unit : AnswerUnit.of(found, request.before())) {
             List<Phrases.Phrase> expansions = second.answers(unit);
@@ -403,6 +391,13 @@ public final class ExtractiveAnswerer implements Answerer {
             }
         }
         return null;
+    }
+
+    /** The hits of a second search that the request's context does not hold already, in their order. */
+    private static List<RankedPassage> notInContext(AnswerRequest request, List<RankedPassage> hits) {
+        Set<String> given = new HashSet<>();
+        request.context().forEach(hit -> given.add(hit.passage().id()));
+        return hits.stream().filter(hit -> !given.contains(hit.passage().id())).toList();
     }
 
     /** A passage found by a second search, cited after the request's own, with the sentence that answers. */

@@ -82,7 +82,7 @@ public final class ReaderTraining {
 
     /** What one question gave: its units' signals and labels, and its question-level signals once scored. */
     private record Asked(String split, String kind, boolean answerable, List<double[]> units, List<Boolean> labels,
-                         List<int[]> places, List<Boolean> ownLabels, AnswerRequest request) {
+                         List<ExtractiveAnswerer.Scored> scored, List<Boolean> ownLabels, AnswerRequest request) {
     }
 
     /** The figures a run reports: sizes, and validation scores against word overlap. */
@@ -185,7 +185,8 @@ public final class ReaderTraining {
                 line.set("names", JSON.valueToTree(ReaderFeatures.SENTENCE));
                 line.set("labels", JSON.valueToTree(a.labels()));
                 line.set("units", JSON.valueToTree(a.units()));
-                line.set("places", JSON.valueToTree(a.places()));
+                line.set("places", JSON.valueToTree(a.scored().stream()
+                        .map(s -> new int[] {s.unit().passage(), s.unit().sentenceStart()}).toList()));
                 line.set("own_labels", JSON.valueToTree(a.ownLabels()));
                 out.write(JSON.writeValueAsString(line));
                 out.newLine();
@@ -214,7 +215,6 @@ public final class ReaderTraining {
             }
             ReaderModel.Linear s = train(units, names, ReaderFeatures.SENTENCE, 0.5);
             sentence.put(variant, s);
-            // question-level signals come from the sentence model just learned
             List<String> fNames = ReaderFeatures.FOLLOWING.stream().filter(variant::uses).toList();
             MutableDataset<Label> after = dataset("sentences after the best unit of answerable training questions");
             for (Asked a : asked) {
@@ -226,6 +226,7 @@ public final class ReaderTraining {
             }
             ReaderModel.Linear f = train(after, fNames, ReaderFeatures.FOLLOWING, 0.5);
             following.put(variant, f);
+            // question-level signals come from the sentence model just learned
             ReaderModel partial = new ReaderModel(ReaderFeatures.VERSION, Map.of(variant, s, other(variant), s),
                     Map.of(variant, zeroLinear(), other(variant), zeroLinear()),
                     Map.of(variant, zeroLinear(), other(variant), zeroLinear()), null);
@@ -292,17 +293,15 @@ public final class ReaderTraining {
         ExtractiveAnswerer.Judgement judgement = reader.judge(request);
         List<double[]> units = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
-        List<int[]> places = new ArrayList<>();
         List<Boolean> own = new ArrayList<>();
         for (ExtractiveAnswerer.Scored s : judgement.ranked()) {
             units.add(s.features());
             Passage passage = context.get(s.unit().passage()).passage();
             labels.add(goldFile != null && holdsAnswer(passage, s.unit().start(), s.unit().end(), goldFile, answers));
-            places.add(new int[] {s.unit().passage(), s.unit().sentenceStart()});
             own.add(goldFile != null && holdsAnswer(passage, s.unit().sentenceStart(), s.unit().end(), goldFile,
                     answers));
         }
-        return new Asked(split, kind, goldFile != null, units, labels, places, own, request);
+        return new Asked(split, kind, goldFile != null, units, labels, judgement.ranked(), own, request);
     }
 
     private static boolean holdsAnswer(Passage passage, int start, int end, String goldFile,
@@ -436,7 +435,10 @@ public final class ReaderTraining {
         return new ReaderModel.Linear(weights, w.get(yes, bias) - w.get(no, bias), threshold);
     }
 
-    /** The decline threshold that decides the most training questions right. */
+    /**
+     * The decline threshold: the middle of those that decide, within one standard error, as many training questions
+     * right as the best one does.
+     */
     private static double bestThreshold(ReaderModel.Linear model, List<String> names, List<Asked> asked,
                                          Map<Asked, double[]> signals, String split) {
         long[] right = new long[100];
@@ -479,15 +481,8 @@ public final class ReaderTraining {
             return null;
         }
         int best = argmax(a.units(), u -> sentence.logit(ReaderFeatures.SENTENCE, u));
-        int[] at = a.places().get(best);
-        int next = -1;
-        for (int i = 0; i < a.places().size(); i++) {
-            int[] p = a.places().get(i);
-            if (p[0] == at[0] && p[1] > at[1] && (next < 0 || p[1] < a.places().get(next)[1])) {
-                next = i;
-            }
-        }
-        return next < 0 ? null : new int[] {best, next};
+        ExtractiveAnswerer.Scored next = ExtractiveAnswerer.following(a.scored().get(best), a.scored());
+        return next == null ? null : new int[] {best, a.scored().indexOf(next)};
     }
 
     private static double[] followingSignals(Asked a, ReaderModel.Linear sentence, int[] pair) {
@@ -522,7 +517,7 @@ public final class ReaderTraining {
                 boolean holds = a.ownLabels().get(pair[1]);
                 scored.add(new double[] {p, holds ? 1 : 0});
                 double best = sentence.probability(ReaderFeatures.SENTENCE, a.units().get(pair[0]));
-                if (ExtractiveAnswerer.quotesFollowing(p, best)) {
+                if (ExtractiveAnswerer.joins(p, best)) {
                     quoted++;
                     added += holds && !a.labels().get(pair[0]) ? 1 : 0;
                 }
@@ -644,7 +639,8 @@ public final class ReaderTraining {
         p.put("retrieval", settings.retrieval().mode() + " top " + settings.retrieval().topK() + ", embedding model "
                 + embedder.name());
         p.put("learner", "Tribuo 4.3.2 LinearSGDTrainer, LogMulticlass (logistic regression), AdaGrad(0.5, 0.1), "
-                + "10 epochs, seed " + SEED + "; threshold: the middle of those deciding within one standard error as many training questions right as the best");
+                + "10 epochs, seed " + SEED + "; threshold: the middle of those deciding within one standard error as "
+                + "many training questions right as the best");
         p.put("feature_version", ReaderFeatures.VERSION);
         p.set("figures", JSON.valueToTree(figures));
         return p;

@@ -33,9 +33,9 @@ class FollowingSentenceTest {
 
     @Test
     void theRuleIsTheOneEveryOtherSentenceJoinsBy() {
-        assertThat(ExtractiveAnswerer.quotesFollowing(0.31, 0.6)).isTrue();
-        assertThat(ExtractiveAnswerer.quotesFollowing(0.29, 0.6)).isFalse();
-        assertThat(ExtractiveAnswerer.quotesFollowing(0.5, 0.99)).isTrue();
+        assertThat(ExtractiveAnswerer.joins(0.31, 0.6)).isTrue();
+        assertThat(ExtractiveAnswerer.joins(0.29, 0.6)).isFalse();
+        assertThat(ExtractiveAnswerer.joins(0.5, 0.99)).isTrue();
     }
 
     /** The answer when the next sentence's model is a constant with this logit (best sentence: p = 0.5). */
