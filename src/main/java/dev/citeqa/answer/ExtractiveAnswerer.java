@@ -194,7 +194,7 @@ public final class ExtractiveAnswerer implements Answerer {
             return Reply.offline(write(request, reading, List.of(defining), whole.ranked(), expansion, defining, null), expansion);
         }
         boolean typed = reading.type().hasShortAnswer() && reading.type() != AnswerType.YES_NO;
-        Phrases.Phrase phrase = typed ? reading.shortAnswer(best.unit(), shortAnswers.get()) : null;
+        Phrases.Phrase phrase = typed ? gated(reading, best) : null;
         if (phrase == null && typed && reading.type() != AnswerType.CODE && reading.answers(best.unit()).isEmpty()) {
             // the best sentence names someone or something the question does not: look for what it asks about them
             SecondHop hop = secondHop(request, reading, best);
@@ -258,6 +258,20 @@ public final class ExtractiveAnswerer implements Answerer {
                 : reading.type() == AnswerType.YES_NO && reading.typeFit(best.unit()) && best.features()[10] == 0
                         && reading.namesAll(best.unit()) ? "Yes" : null;
         return Reply.offline(write(request, reading, chosen, whole.ranked(), shortAnswer, source, null), shortAnswer);
+    }
+
+    /**
+     * The best unit's short answer, when the chooser gives one and the unit is likely enough to hold it: a phrase of a
+     * sentence that does not answer is a wrong name read first (the gate is learned with the sentence model).
+     */
+    private Phrases.Phrase gated(Reading reading, Scored best) {
+        Phrases.Phrase phrase = reading.shortAnswer(best.unit(), shortAnswers.get());
+        if (phrase == null || reading.type() == AnswerType.CODE) {
+            return phrase;
+        }
+        Reading.Pick pick = reading.likeliestPhrase(best.unit(), shortAnswers.get());
+        double gate = model.get().sentence(variant()).threshold();
+        return best.probability() * pick.probability() >= gate ? phrase : null;
     }
 
     /**
@@ -456,12 +470,14 @@ public final class ExtractiveAnswerer implements Answerer {
         if (shortAnswer != null) {
             int n = hop != null ? hop.citation() : best.unit().passage() + 1;
             answer.append(shortAnswer.replaceAll("[.,;:]+$", "")).append(" [").append(n).append("].");
-            DateConstraint.Agreement agreement = reading.agreement(best.unit(),
-                    request.context().get(best.unit().passage()).passage());
-            if (!reading.constraint().isEmpty() && agreement == DateConstraint.Agreement.UNKNOWN) {
-                answer.append(" The documents do not say whether this was in ").append(reading.constraint().describe())
-                        .append('.');
-            }
+        }
+        // the documents neither confirm nor contradict the date asked: said after the short answer, or after the
+        // sentences quoted when there is none
+        boolean dateUnsaid = !reading.constraint().isEmpty() && reading.agreement(best.unit(),
+                request.context().get(best.unit().passage()).passage()) == DateConstraint.Agreement.UNKNOWN;
+        String unsaid = "The documents do not say whether this was in " + reading.constraint().describe() + ".";
+        if (shortAnswer != null && dateUnsaid) {
+            answer.append(' ').append(unsaid);
         }
         List<Scored> inOrder = chosen.stream().sorted(Comparator.comparingInt((Scored s) -> s.unit().passage()).thenComparingInt(s -> s.unit().start()))
                 .toList();
@@ -480,6 +496,9 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         if (hop != null) {
             answer.append(' ').append(CitationMarks.placeClosed(hop.sentence(), List.of(hop.citation())));
+        }
+        if (shortAnswer == null && dateUnsaid && !inOrder.isEmpty()) {
+            answer.append(' ').append(unsaid);
         }
         return withDisagreements(answer, inOrder, all, request);
     }

@@ -37,7 +37,7 @@ public final class Phrases {
             + "|be|been|has|have|had|will|would|before|after|since|when|than|that|which|who|as|ago|later|earlier)\\b";
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d])(?:(?:about|around|nearly|almost|over|more than|less than|at least|some|up to)\\s+)?"
-                    + "(?:[$€£¥]\\s?)?(?:\\d[\\d,]*(?:\\.\\d+)?|(?:" + SPELLED + ")(?:[- ](?:" + SPELLED + "))*)"
+                    + "(?:[$€£¥]\\s?)?(?:\\d(?:[\\d,]*\\d)?(?:\\.\\d+)?|(?:" + SPELLED + ")(?:[- ](?:" + SPELLED + "))*)"
                     + "(?:\\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred))?"
                     + "(?:\\s+(?!" + NOT_A_UNIT + ")[a-z][a-z-]+(?:\\s+(?!" + NOT_A_UNIT + ")[a-z][a-z-]+)?)?",
             Pattern.CASE_INSENSITIVE);
@@ -47,19 +47,35 @@ public final class Phrases {
      * such a stop ends an abbreviation, not the sentence).
      */
     private static final Pattern CAPITALISED = Pattern.compile(
-            "(?:(?:al-|el-|Al-|El-)?\\p{Lu}[\\p{L}'’.-]*\\p{L}(?:\\.(?=\\s+\\p{Lu}))?|\\p{Lu}\\.?)(?:\\s+(?:(?:of|the|de"
-                    + "|del|da|di|du|van|von|der|den|la|le|bin|ibn|bint|al|el|y)\\s+)*(?:al-|el-|Al-|El-)?\\p{Lu}"
-                    + "[\\p{L}'’.-]*\\p{L}(?:\\.(?=\\s+\\p{Lu}))?)*");
+            "(?<![\\p{L}\\d_'’-])(?:(?:al-|el-|Al-|El-)?\\p{Lu}[\\p{L}'’.-]*\\p{L}(?:\\.(?=\\s+\\p{Lu}))?|\\p{Lu}\\.?)"
+                    + "(?:\\s+(?:(?:of|the|de|del|da|di|du|van|von|der|den|la|le|bin|ibn|bint|al|el|y)\\s+)*"
+                    + "(?:(?:al-|el-|Al-|El-)?\\p{Lu}[\\p{L}'’.-]*\\p{L}(?:\\.(?=\\s+\\p{Lu}))?|\\p{Lu}\\.(?=\\s+\\p{Lu})))*");
     static final Pattern PLACE_BEFORE = Pattern.compile("(?:\\b(?:in|at|from|near|to|into|outside|inside"
             + "|across|towards?|of)\\s+(?:the\\s+)?)$", Pattern.CASE_INSENSITIVE);
     private static final Set<String> MONTHS_AND_DAYS = Set.of("january", "february", "march", "april", "may", "june",
             "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
             "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
             "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun");
-    /** Words that open a sentence in capitals without naming anything. */
-    private static final Pattern PRONOUN_OR_ARTICLE = Pattern.compile(
-            "(?i)(the|a|an|he|she|it|they|we|i|you|this|that|these|those|his|her|its|their|our|in|on|at|but|and|or"
-                    + "|if|when|while|after|before|as|for|with|by|from|there|here|then|yet|so|also|however)");
+    /**
+     * English words of closed classes (articles, pronouns, prepositions, conjunctions, quantifiers, number words) and
+     * sentence adverbs: written in capitals when they open a sentence ("Despite Tom's conviction", "Both Austen and"),
+     * they name nothing. Language, not any folder's words.
+     */
+    private static final Pattern FUNCTION_WORD = Pattern.compile(
+            "(?i)(the|a|an|he|she|it|they|we|i|you|this|that|these|those|his|her|its|their|our|my|your|in|on|at|but"
+                    + "|and|or|nor|if|when|while|after|before|as|for|with|by|from|there|here|then|yet|so|also|however"
+                    + "|despite|although|though|because|since|unless|until|during|under|over|above|below|between"
+                    + "|among|through|throughout|within|without|against|towards?|upon|about|into|onto|across|along"
+                    + "|around|behind|beyond|near|both|each|every|either|neither|all|any|some|many|most|much|few"
+                    + "|several|other|another|such|no|not|one|two|three|four|five|six|seven|eight|nine|ten|first"
+                    + "|second|third|last|next|meanwhile|moreover|furthermore|thus|therefore|hence|instead|indeed"
+                    + "|perhaps|still|even|only|just|later|earlier|today|now|once|whereas|whether|where|what|which"
+                    + "|who|whom|whose|why|how|following|according|like|unlike|besides|beside|except|via|per|to|of"
+                    + "|do|does|did|is|are|was|were|has|have|had|can|could|should|would|must|might)");
+    /** Quotes and brackets that may stand before a sentence's first word. */
+    private static final Pattern SENTENCE_OPENING = Pattern.compile("[\\s\"'“‘(\\[]*");
+    /** A possessive ending: "Tom's" names Tom. */
+    private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s|s['’])$");
 
     private Phrases() {
     }
@@ -156,6 +172,8 @@ public final class Phrases {
         return out;
     }
 
+    private static final Pattern SHARE = Pattern.compile("%|\\bper ?cent\\b", Pattern.CASE_INSENSITIVE);
+
     private static List<Phrase> numbers(String sentence) {
         List<Phrase> out = new ArrayList<>();
         List<Phrase> dates = matches(sentence, DATE, AnswerType.DATE);
@@ -163,6 +181,13 @@ public final class Phrases {
             // a year, or a day inside a date ("Sept. 8, 2014"), is not an amount
             if (p.text().matches("(1[0-9]|20)\\d\\d") || dates.stream().anyMatch(d -> d.start() < p.end()
                     && p.start() < d.end())) {
+                continue;
+            }
+            // "30.69% came": a share's unit is its percent sign; a word after it is the sentence's
+            Matcher share = SHARE.matcher(p.text());
+            if (share.find() && share.end() < p.text().length()) {
+                String shorter = p.text().substring(0, share.end());
+                out.add(new Phrase(shorter, p.start(), p.start() + shorter.length(), AnswerType.NUMBER));
                 continue;
             }
             // "two countries regarding": an amount names what it counts with one word, two when the first is no noun
@@ -188,8 +213,9 @@ public final class Phrases {
             // trim words at the edges that the documents also write in lower case, and a sentence-opening word
             int from = 0;
             int to = words.length;
+            boolean opensSentence = SENTENCE_OPENING.matcher(sentence.substring(0, start)).matches();
             while (from < to && (common(words[from], lowerCaseWords)
-                    || (from == 0 && start == 0 && PRONOUN_OR_ARTICLE.matcher(words[from]).matches()))) {
+                    || (from == 0 && opensSentence && functionWord(words[from])))) {
                 from++;
             }
             while (to > from && common(words[to - 1], lowerCaseWords)) {
@@ -199,6 +225,13 @@ public final class Phrases {
                 continue;
             }
             String phrase = String.join(" ", java.util.Arrays.asList(words).subList(from, to));
+            Matcher possessive = POSSESSIVE.matcher(phrase);
+            if (possessive.find()) {
+                phrase = phrase.substring(0, possessive.start() + (possessive.group().startsWith("s") ? 1 : 0));
+            }
+            if (to - from == 1 && functionWord(phrase)) {
+                continue;
+            }
             int phraseStart = sentence.indexOf(phrase, start);
             if (phraseStart < 0) {
                 continue;
@@ -218,6 +251,11 @@ public final class Phrases {
             out.add(new Phrase(phrase, start, end, type));
         }
         return out;
+    }
+
+    /** A closed-class word written as a sentence opens ("Despite", "Both"), not in capitals ("IT", "US"). */
+    private static boolean functionWord(String word) {
+        return word.matches("\\p{Lu}\\p{Ll}*") && FUNCTION_WORD.matcher(word).matches();
     }
 
     private static boolean common(String word, Set<String> lowerCaseWords) {

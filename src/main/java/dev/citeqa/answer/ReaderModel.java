@@ -90,22 +90,22 @@ public final class ReaderModel {
         Map<ReaderFeatures.Variant, Linear> answerable = new LinkedHashMap<>();
         Map<ReaderFeatures.Variant, Linear> following = new LinkedHashMap<>();
         for (ReaderFeatures.Variant variant : ReaderFeatures.Variant.values()) {
-            sentence.put(variant, linear(root.path("sentence").path(variant.key()), where));
-            answerable.put(variant, linear(root.path("answerable").path(variant.key()), where));
+            sentence.put(variant, linear(root.path("sentence").path(variant.key()), where, 0));
+            answerable.put(variant, linear(root.path("answerable").path(variant.key()), where, 0.5));
             if (version >= 3) {
-                following.put(variant, linear(root.path("following").path(variant.key()), where));
+                following.put(variant, linear(root.path("following").path(variant.key()), where, 0.5));
             }
         }
         return new ReaderModel(version, sentence, answerable, following, root.path("provenance"));
     }
 
-    private static Linear linear(JsonNode node, String where) {
+    private static Linear linear(JsonNode node, String where, double threshold) {
         if (!node.isObject() || !node.path("weights").isObject()) {
             throw new IllegalStateException("The reader model " + where + " lacks a model: retrain it with train-reader.");
         }
         Map<String, Double> weights = new LinkedHashMap<>();
         node.path("weights").fields().forEachRemaining(e -> weights.put(e.getKey(), e.getValue().asDouble()));
-        return new Linear(weights, node.path("bias").asDouble(), node.path("threshold").asDouble(0.5));
+        return new Linear(weights, node.path("bias").asDouble(), node.path("threshold").asDouble(threshold));
     }
 
     public void write(Path file) throws IOException {
@@ -116,7 +116,7 @@ public final class ReaderModel {
         ObjectNode a = root.putObject("answerable");
         ObjectNode f = root.putObject("following");
         for (ReaderFeatures.Variant variant : ReaderFeatures.Variant.values()) {
-            s.set(variant.key(), node(sentence.get(variant), false));
+            s.set(variant.key(), node(sentence.get(variant), true));
             a.set(variant.key(), node(answerable.get(variant), true));
             f.set(variant.key(), node(following.get(variant), false));
         }
@@ -143,6 +143,10 @@ public final class ReaderModel {
         return provenance;
     }
 
+    /**
+     * The unit scorer. Its threshold is the short answer's gate: the least probability, the best unit's times its
+     * phrase's, for the phrase to open the answer (0 in files without one).
+     */
     public Linear sentence(ReaderFeatures.Variant variant) {
         return sentence.get(variant);
     }

@@ -24,6 +24,7 @@ class ReaderModelTest {
             assertThat(model.answerable(variant).weights().keySet())
                     .containsExactlyInAnyOrderElementsOf(ReaderFeatures.ANSWERABLE);
             assertThat(model.answerable(variant).threshold()).isBetween(0.01, 0.99);
+            assertThat(model.sentence(variant).threshold()).as("the short answer's gate").isBetween(0.01, 0.99);
             assertThat(model.following(variant).weights().keySet())
                     .containsExactlyInAnyOrderElementsOf(ReaderFeatures.FOLLOWING);
         }

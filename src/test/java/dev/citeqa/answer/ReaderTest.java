@@ -186,6 +186,17 @@ class ReaderTest {
     }
 
     @Test
+    void aYearNothingConfirmsIsSaidSoWithoutAShortAnswerToo() {
+        // no name, place or number is asked: the sentences are quoted, and the date left open is said after them
+        CitedAnswer answer = ask("How was the 2015 fisheries treaty between Norland and Estavia signed?");
+
+        assertThat(answer.abstained()).as(answer.text()).isFalse();
+        assertThat(answer.shortAnswer()).isNull();
+        assertThat(answer.text()).contains("by the foreign ministers of both countries [1].")
+                .endsWith("The documents do not say whether this was in 2015.");
+    }
+
+    @Test
     void aContradictedYearIsNotAnsweredWithTheOtherEvent() {
         // the only grain agreement was signed in an article dated 2019
         CitedAnswer answer = ask("Where was the 2017 grain agreement between Norland and Estavia signed?");

@@ -91,6 +91,40 @@ class ShortAnswerTest {
                 .doesNotContain("closed the next morning");
     }
 
+    @Test
+    void aShortAnswerWaitsForASentenceLikelyEnoughToHoldIt() {
+        String question = "How many boats did the storm damage in the harbour?";
+        List<RankedPassage> context = context("In 2019 the storm damaged 37 fishing boats in the harbour of Valdera.");
+        AnswerRequest request = new AnswerRequest(question, context, weights(question));
+
+        CitedAnswer open = CitationChecker.check(question, readerWithGate(0).answer(request, t -> {
+        }), context);
+        CitedAnswer gated = CitationChecker.check(question, readerWithGate(0.999).answer(request, t -> {
+        }), context);
+
+        assertThat(open.shortAnswer()).as(open.text()).startsWith("37");
+        assertThat(open.text()).startsWith("37 fishing boats [1].");
+        // the same sentence is quoted; only the phrase read first is withheld
+        assertThat(gated.shortAnswer()).as(gated.text()).isNull();
+        assertThat(gated.text()).startsWith("In 2019 the storm damaged 37 fishing boats in the harbour of Valdera [1]");
+    }
+
+    /** The shipped reader with another short-answer gate (the sentence model's threshold). */
+    private static ExtractiveAnswerer readerWithGate(double gate) {
+        ReaderModel shipped = ReaderModel.shipped();
+        java.util.Map<ReaderFeatures.Variant, ReaderModel.Linear> sentence = new java.util.HashMap<>();
+        java.util.Map<ReaderFeatures.Variant, ReaderModel.Linear> answerable = new java.util.HashMap<>();
+        java.util.Map<ReaderFeatures.Variant, ReaderModel.Linear> following = new java.util.HashMap<>();
+        for (ReaderFeatures.Variant v : ReaderFeatures.Variant.values()) {
+            ReaderModel.Linear s = shipped.sentence(v);
+            sentence.put(v, new ReaderModel.Linear(s.weights(), s.bias(), gate));
+            answerable.put(v, shipped.answerable(v));
+            following.put(v, shipped.following(v));
+        }
+        return new ExtractiveAnswerer(3, SentenceMeaning.NONE, new ReaderModel(shipped.version(), sentence, answerable,
+                following, shipped.provenance()));
+    }
+
     /** A question read against made-up passages, and the unit whose sentence holds a word. */
     private record Read(Reading reading, List<RankedPassage> context) {
 
