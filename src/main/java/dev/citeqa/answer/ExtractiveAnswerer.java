@@ -152,6 +152,9 @@ public final class ExtractiveAnswerer implements Answerer {
         a[6] = best.features()[10];
         a[7] = ranked.size() > 1 ? best.logit() - ranked.get(1).logit() : best.logit();
         a[8] = missing.isEmpty() ? 1 : 0;
+        boolean typed = reading.type().hasShortAnswer() && reading.type() != AnswerType.YES_NO;
+        a[9] = typed ? 1 : 0;
+        a[10] = typed && best.features()[5] == 0 ? 1 : 0;
         return a;
     }
 

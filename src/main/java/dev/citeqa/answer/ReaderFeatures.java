@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class ReaderFeatures {
 
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     /** Signals of one candidate unit, for choosing the sentence that answers. */
     public static final List<String> SENTENCE = List.of(
@@ -71,7 +71,10 @@ public final class ReaderFeatures {
             "best_date_contradicted",
             "best_mismatch",
             "margin",                // best logit minus the second best
-            "entities_found");       // every name and number of the question is in some passage (1) or not (0)
+            "entities_found",        // every name and number of the question is in some passage (1) or not (0)
+            "typed_question",        // the question asks for a name, place, date, number or code word
+            "typed_unfitted");       // and the best unit offers no phrase of that type (best_type_fit alone cannot
+                                     // tell this from a question of no type, whose units never "fit")
 
     /**
      * Version of {@link #SHORT_ANSWER}: the short-answer chooser ({@link ShortAnswerModel}) has its own file and

@@ -109,6 +109,28 @@ class ShortAnswerTest {
         assertThat(gated.text()).startsWith("In 2019 the storm damaged 37 fishing boats in the harbour of Valdera [1]");
     }
 
+    @Test
+    void whetherATypedQuestionsBestSentenceOffersItsTypeIsASignalOfItsOwn() {
+        List<RankedPassage> context = context("The storm damaged fishing boats in the harbour of Valdera last winter.");
+        ExtractiveAnswerer reader = new ExtractiveAnswerer(3, SentenceMeaning.NONE, ReaderModel.shipped());
+        int typed = ReaderFeatures.ANSWERABLE.indexOf("typed_question");
+        int unfitted = ReaderFeatures.ANSWERABLE.indexOf("typed_unfitted");
+
+        double[] howMany = reader.judge(new AnswerRequest("How many boats did the storm damage?", context,
+                weights("How many boats did the storm damage?"))).answerable();
+        double[] why = reader.judge(new AnswerRequest("Why did the storm damage the boats?", context,
+                weights("Why did the storm damage the boats?"))).answerable();
+
+        // no amount in the only sentence: a question of a type, unmet
+        assertThat(howMany[typed]).isEqualTo(1);
+        assertThat(howMany[unfitted]).isEqualTo(1);
+        // a question of no type is not "unmet", whatever its sentence holds
+        assertThat(why[typed]).isZero();
+        assertThat(why[unfitted]).isZero();
+        assertThat(ReaderModel.shipped().answerable(ReaderFeatures.Variant.WITH_MEANING).weights().get("typed_unfitted"))
+                .as("learned: a typed question whose best sentence lacks its type is less often answered").isNegative();
+    }
+
     /** The shipped reader with another short-answer gate (the sentence model's threshold). */
     private static ExtractiveAnswerer readerWithGate(double gate) {
         ReaderModel shipped = ReaderModel.shipped();
