@@ -268,13 +268,16 @@ public final class ExtractiveAnswerer implements Answerer {
      * sentence that does not answer is a wrong name read first (the gate is learned with the sentence model).
      */
     private Phrases.Phrase gated(Reading reading, Scored best) {
-        Phrases.Phrase phrase = reading.shortAnswer(best.unit(), shortAnswers.get());
-        if (phrase == null || reading.type() == AnswerType.CODE) {
-            return phrase;
+        if (reading.type() == AnswerType.CODE) {
+            return reading.shortAnswer(best.unit(), shortAnswers.get());
         }
-        Reading.Pick pick = reading.likeliestPhrase(best.unit(), shortAnswers.get());
+        ShortAnswerModel chooser = shortAnswers.get();
+        Reading.Pick pick = reading.likeliestPhrase(best.unit(), chooser);
+        if (pick == null || pick.probability() < chooser.chooser().threshold()) {
+            return null;
+        }
         double gate = model.get().sentence(variant()).threshold();
-        return best.probability() * pick.probability() >= gate ? phrase : null;
+        return best.probability() * pick.probability() >= gate ? pick.phrase() : null;
     }
 
     /**
