@@ -340,7 +340,9 @@ public final class ExtractiveAnswerer implements Answerer {
             return best;
         }
         for (Scored other : usable) {
-            if (other.features()[8] == 1 && !other.unit().headline() && other.features()[0] >= best.features()[0]) {
+            // the date counts once: a unit that meets it must hold as much of the question's other key terms
+            if (other.features()[8] == 1 && !other.unit().headline() && reading.keyCoverageBesidesDates(other.unit())
+                    >= reading.keyCoverageBesidesDates(best.unit())) {
                 return other;
             }
         }

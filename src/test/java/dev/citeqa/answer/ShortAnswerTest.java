@@ -131,6 +131,26 @@ class ShortAnswerTest {
                 .as("learned: a typed question whose best sentence lacks its type is less often answered").isNegative();
     }
 
+    @Test
+    void aSentenceThatMeetsTheDateOnlyDoesNotReplaceTheOneAboutTheEvent() {
+        // the treaty's article gives no date; the other sentence meets "2015" and holds as many of the question's key
+        // terms with it, but fewer besides it
+        String question = "How was the 2015 fisheries treaty between Norland and Estavia signed?";
+        List<RankedPassage> context = context(
+                "The treaty of Norland was signed by the two ministers at a ceremony on Sunday.",
+                "Boats of Norland and Estavia wait in the harbour of Karsby on June 3, 2015.");
+        ExtractiveAnswerer reader = new ExtractiveAnswerer(3, SentenceMeaning.NONE, ReaderModel.shipped());
+
+        CitedAnswer answer = CitationChecker.check(question, reader.answer(new AnswerRequest(question, context,
+                weights(question)), t -> {
+        }), context);
+
+        assertThat(answer.abstained()).as(answer.text()).isFalse();
+        // the treaty's sentence stays the best (the caption may join it): its date is the one said to be left open
+        assertThat(answer.text()).startsWith("The treaty of Norland was signed by the two ministers at a ceremony on "
+                + "Sunday [1].").endsWith("The documents do not say whether this was in 2015.");
+    }
+
     /** The shipped reader with another short-answer gate (the sentence model's threshold). */
     private static ExtractiveAnswerer readerWithGate(double gate) {
         ReaderModel shipped = ReaderModel.shipped();
