@@ -32,7 +32,7 @@ public record AnswerUnit(int passage, int start, int sentenceStart, int end, Str
                          Kind kind, Set<String> terms) {
 
     /** What a unit is, by its shape. */
-    public enum Kind { SENTENCE, HEADLINE, LIST_ITEM }
+    public enum Kind { SENTENCE, HEADLINE, LIST_ITEM, CODE }
 
     /** "[3]" written inside a document is quoted as "(3)", so it can never pass for one of our citations. */
     private static final Pattern DOCUMENT_MARKER = Pattern.compile("\\[(\\d{1,4}(?:\\s*[,;]\\s*\\d{1,4})*)\\]");
@@ -88,9 +88,16 @@ public record AnswerUnit(int passage, int start, int sentenceStart, int end, Str
         return DOCUMENT_MARKER.matcher(text).replaceAll("($1)").replaceAll("\\s+", " ").strip();
     }
 
-    /** A line of its own that does not end as a sentence does: a headline or caption; or a list item. */
+    /**
+     * A line of its own that does not end as a sentence does: a headline or caption, or code when it is shaped so; or
+     * a list item.
+     */
     private static Kind kind(String text, SentenceSplitter.Span span) {
-        boolean lineBefore = span.start() == 0 || text.charAt(span.start() - 1) == '\n'
+        int before = span.start() - 1;
+        while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t')) {
+            before--; // an indented line is a line of its own
+        }
+        boolean lineBefore = before < 0 || text.charAt(before) == '\n'
                 || text.substring(0, span.start()).stripTrailing().endsWith("\n")
                 || text.substring(0, span.start()).isBlank();
         int after = span.end();
@@ -103,7 +110,19 @@ public record AnswerUnit(int passage, int start, int sentenceStart, int end, Str
             return Kind.LIST_ITEM;
         }
         boolean closed = sentence.matches("(?s).*[.!?…][\"'”’)]*$");
-        return lineBefore && lineAfter && !closed ? Kind.HEADLINE : Kind.SENTENCE;
+        if (lineBefore && lineAfter && !closed) {
+            return codeShaped(sentence) ? Kind.CODE : Kind.HEADLINE;
+        }
+        return Kind.SENTENCE;
+    }
+
+    /** Code on lines of its own ('"name": "my-package",', "} }"): brackets or operators, and few letters for its size. */
+    private static final Pattern CODE_MARK = Pattern.compile("[{}\\[\\]<>=;\"`$]");
+
+    static boolean codeShaped(String line) {
+        long letters = line.codePoints().filter(Character::isLetter).count();
+        long visible = line.codePoints().filter(c -> !Character.isWhitespace(c)).count();
+        return visible > 0 && letters < 0.7 * visible && CODE_MARK.matcher(line).find();
     }
 
     /** Whether a sentence opens with a word that points back at the sentence before it. */

@@ -58,7 +58,9 @@ public final class SentenceSplitter {
                 // "... and the maximum is\n\n100.": a figure after a line that stopped mid-sentence goes on with it
                 boolean figureGoesOn = next < to && Character.isDigit(text.charAt(next))
                         && !Text.endsLikeSentence(text.substring(start, i));
-                if (next < to && startsSentence(text.charAt(next)) && !figureGoesOn) {
+                // a line that opens as code does ("{", "}", "<tag>", "$ cmd", "`x`") is no continuation of prose
+                if (next < to && (startsSentence(text.charAt(next)) || "{}<$`".indexOf(text.charAt(next)) >= 0)
+                        && !figureGoesOn) {
                     int end = i;
                     while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
                         end--;
