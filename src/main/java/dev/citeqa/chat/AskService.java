@@ -2,8 +2,11 @@ package dev.citeqa.chat;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -83,6 +86,24 @@ public class AskService {
     }
 
     /**
+     * The question with each of its sentences once: a question pasted over and over (and cut off by the length limit
+     * inside a last copy) is read as the question it repeats, not as forty copies of its words.
+     */
+    static String withoutRepeats(String question) {
+        List<String> kept = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String sentence : question.split("(?<=[?.!])\\s+")) {
+            String key = sentence.strip().toLowerCase(Locale.ROOT);
+            if (key.isEmpty() || seen.contains(key) || seen.stream().anyMatch(k -> k.startsWith(key))) {
+                continue;
+            }
+            seen.add(key);
+            kept.add(sentence.strip());
+        }
+        return kept.isEmpty() ? question : String.join(" ", kept);
+    }
+
+    /**
      * Asks one question within {@code conversation}, answered by {@code answerer} (an evaluation run keeps one
      * conversation per gold question and may compare several providers), retrieving with {@code mode} (null: the
      * configured one). A follow-up is first made standalone from the conversation's turns, and handed to
@@ -103,6 +124,7 @@ public class AskService {
                     + " were used.";
             cleaned = cleaned.substring(0, MAX_QUESTION_CHARS);
         }
+        cleaned = withoutRepeats(cleaned);
         long begin = System.nanoTime();
         String standalone = rewriter.standalone(cleaned, conversation.turns(), answerer);
         if (!standalone.equals(cleaned)) {
